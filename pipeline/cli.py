@@ -1,0 +1,92 @@
+"""Command line: `python -m pipeline COMMAND`."""
+
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import PipelineError
+
+log = logging.getLogger("pipeline")
+
+
+class _Failure(click.ClickException):
+    """A PipelineError shown as `Error: ...` with its own exit code."""
+
+    def __init__(self, error: PipelineError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+@click.group()
+@click.version_option(__version__, prog_name="pipeline")
+@click.option("-v", "--verbose", count=True,
+              help="Show per-stage timings (-v) and debugging detail (-vv).")
+def main(verbose: int) -> None:
+    """Extract documents from raw dumps of Chinese government notices.
+
+    Exit codes: 0 done (recoverable problems are recorded as warnings in
+    the outputs), 1 unexpected failure, 2 a raw file cannot be read,
+    3 the output folder cannot be written.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(
+        "%(name)s: %(message)s" if verbose else "%(message)s"))
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+@main.command()
+@click.option("--raw", "raw_dir", default="raw", show_default=True,
+              type=click.Path(path_type=Path),
+              help="Folder of raw dumps; every *.txt file in it is read.")
+@click.option("--out", "out_dir", default="out", show_default=True,
+              type=click.Path(path_type=Path),
+              help="Folder to (re)write the datasets in.")
+def run(raw_dir: Path, out_dir: Path) -> None:
+    """Regenerate every dataset in OUT from the dumps in RAW.
+
+    Writes documents and lines as Parquet and CSV. The previous OUT is
+    replaced only when the whole run succeeds.
+
+    Example: python -m pipeline run --raw raw --out out
+    """
+    from pipeline.run import run as run_pipeline
+
+    try:
+        result = run_pipeline(raw_dir, out_dir)
+    except PipelineError as error:
+        raise _Failure(error) from error
+    warnings = Counter(w for d in result.documents for w in d.warnings)
+    click.echo(f"wrote {out_dir}/: {len(result.documents)} documents, "
+               f"{len(result.lines)} line pieces", err=True)
+    if warnings:
+        listed = ", ".join(f"{code} {n}" for code, n in sorted(warnings.items()))
+        click.echo(f"warnings: {listed}", err=True)
+
+
+@main.command()
+@click.option("--raw", "raw_dir", default="raw", show_default=True,
+              type=click.Path(path_type=Path), help="Folder of raw dumps.")
+@click.option("--golden", "golden_dir", default="tests/golden",
+              show_default=True, type=click.Path(path_type=Path),
+              help="Folder of the golden snapshots.")
+def golden(raw_dir: Path, golden_dir: Path) -> None:
+    """Rewrite the golden snapshots from a fresh extraction of RAW.
+
+    Run it only on purpose (`make golden`), and review the diff of
+    tests/golden/ in the commit that changes a count.
+    """
+    from pipeline.figures import golden_texts, write_golden
+    from pipeline.run import extract_all
+
+    try:
+        result = extract_all(raw_dir)
+    except PipelineError as error:
+        raise _Failure(error) from error
+    write_golden(golden_dir, golden_texts(result.documents, result.lines))
+    click.echo(f"rewrote {golden_dir}/; review it with git diff", err=True)

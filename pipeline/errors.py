@@ -1,0 +1,25 @@
+"""Errors that stop a run, each with the exit code the CLI returns."""
+
+
+class PipelineError(Exception):
+    """A problem the run cannot recover from."""
+
+    exit_code = 1
+
+
+class InputError(PipelineError):
+    """A raw file cannot be read or decoded."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, line: int | None, problem: str, fix: str):
+        self.path = path
+        self.line = line
+        where = f"{path}, line {line}" if line else path
+        super().__init__(f"{where}: {problem}. {fix}")
+
+
+class OutputError(PipelineError):
+    """The output folder cannot be written."""
+
+    exit_code = 3

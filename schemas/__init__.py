@@ -1,0 +1,9 @@
+"""Record models of every dataset the pipeline writes."""
+
+from schemas.documents import Document
+from schemas.lines import LinePiece
+from schemas.warnings import WARNING_CODES
+
+SCHEMA_VERSION = "1.0"
+
+__all__ = ["SCHEMA_VERSION", "WARNING_CODES", "Document", "LinePiece"]

@@ -1,0 +1,43 @@
+"""Shared fixtures: one run of the real dump, and small raw folders."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import Extraction, run
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+REAL_DUMP = RAW / "liaoning-2020-02.txt"
+GOLDEN = ROOT / "tests" / "golden"
+EXPECTED = ROOT / "tests" / "expected"
+
+
+@pytest.fixture(scope="session")
+def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Output folder of one run over the project's raw/ folder."""
+    out = tmp_path_factory.mktemp("real") / "out"
+    run(RAW, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_run(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    """The in-memory extraction of the project's raw/ folder."""
+    out = tmp_path_factory.mktemp("real-mem") / "out"
+    return run(RAW, out)
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    """An empty raw folder to put test dumps in."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder
+
+
+def copy_real_dump(folder: Path, name: str = REAL_DUMP.name) -> Path:
+    target = folder / name
+    shutil.copyfile(REAL_DUMP, target)
+    return target

@@ -1,0 +1,98 @@
+"""The command line: help, exit codes, all-or-nothing outputs, reruns."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from tests.conftest import copy_real_dump
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+    }
+
+
+def _run(*args: str) -> "object":
+    return CliRunner().invoke(main, ["run", *args])
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["golden"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    assert len(result.output.splitlines()) > 5
+
+
+def test_reruns_are_byte_identical(raw_dir: Path, tmp_path: Path) -> None:
+    copy_real_dump(raw_dir)
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        result = _run("--raw", str(raw_dir), "--out", str(out))
+        assert result.exit_code == 0, result.output
+    assert _digests(first) == _digests(second)
+    assert set(_digests(first)) == {
+        "documents.csv", "documents.parquet", "lines.csv", "lines.parquet",
+    }
+
+
+def test_binary_input_exits_2_and_leaves_out_untouched(
+    raw_dir: Path, tmp_path: Path,
+) -> None:
+    copy_real_dump(raw_dir)
+    out = tmp_path / "out"
+    assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
+    before = _digests(out)
+    (raw_dir / "zz-binary.txt").write_bytes(b"ok\n\x00\x01\x02")
+    result = _run("--raw", str(raw_dir), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "zz-binary.txt, line 2: holds a NUL byte" in result.output
+    assert _digests(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
+
+
+def test_missing_raw_folder_exits_2(tmp_path: Path) -> None:
+    result = _run("--raw", str(tmp_path / "nope"), "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is not a folder" in result.output
+
+
+def test_raw_folder_without_dumps_exits_2(raw_dir: Path, tmp_path: Path) -> None:
+    (raw_dir / "notes.md").write_text("not a dump", encoding="utf-8")
+    result = _run("--raw", str(raw_dir), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "holds no *.txt dump" in result.output
+
+
+def test_unwritable_output_exits_3(raw_dir: Path, tmp_path: Path) -> None:
+    copy_real_dump(raw_dir)
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    result = _run("--raw", str(raw_dir), "--out", str(blocker / "out"))
+    assert result.exit_code == 3, result.output
+    assert "cannot create the output folder" in result.output
+
+
+def test_doc_ids_do_not_depend_on_other_raw_files(
+    raw_dir: Path, tmp_path: Path,
+) -> None:
+    import pyarrow.parquet as pq
+
+    copy_real_dump(raw_dir)
+    alone = tmp_path / "alone"
+    assert _run("--raw", str(raw_dir), "--out", str(alone)).exit_code == 0
+    copy_real_dump(raw_dir, "another-2020-03.txt")
+    both = tmp_path / "both"
+    assert _run("--raw", str(raw_dir), "--out", str(both)).exit_code == 0
+    ids_alone = pq.read_table(alone / "documents.parquet")["doc_id"]
+    ids_both = set(pq.read_table(both / "documents.parquet")["doc_id"]
+                   .to_pylist())
+    assert set(ids_alone.to_pylist()) <= ids_both
+    assert len(ids_both) == 2 * len(ids_alone)
+    shutil.rmtree(both)
