@@ -88,5 +88,5 @@ def golden(raw_dir: Path, golden_dir: Path) -> None:
         result = extract_all(raw_dir)
     except PipelineError as error:
         raise _Failure(error) from error
-    write_golden(golden_dir, golden_texts(result.documents, result.lines))
+    write_golden(golden_dir, golden_texts(result.rows))
     click.echo(f"rewrote {golden_dir}/; review it with git diff", err=True)

@@ -1,48 +1,59 @@
-"""Figures of a run, as snapshotted in tests/golden/ and compared by CI."""
+"""Figures of a run, as snapshotted in tests/golden/ and compared by CI.
+
+Each golden file is made by one function of the run's rows; a stage that
+adds a dataset adds the snapshot of its own figures to GOLDEN_FILES.
+"""
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from schemas import Document, LinePiece
-
-GOLDEN_FILES = ("figures.json", "documents.tsv")
+Rows = dict[str, list[Any]]
 
 
-def figures(documents: list[Document], lines: list[LinePiece]) -> dict:
+def figures(rows: Rows) -> dict[str, Any]:
     """Counts that a reviewer should see move: totals, dates, roles, codes."""
+    documents = rows["documents"]
     dates = Counter(str(d.publish_date) for d in documents)
     return {
-        "documents": len(documents),
+        "rows_per_dataset": {name: len(r) for name, r in sorted(rows.items())},
         "documents_per_source": _sorted(Counter(d.source for d in documents)),
         "documents_per_date": _sorted(dates),
         "documents_per_layout": _sorted(Counter(d.layout for d in documents)),
-        "line_pieces_per_role": _sorted(Counter(p.role for p in lines)),
+        "line_pieces_per_role": _sorted(
+            Counter(p.role for p in rows["lines"])
+        ),
         "warnings_per_code": _sorted(
             Counter(w for d in documents for w in d.warnings)
         ),
     }
 
 
-def document_list(documents: list[Document]) -> str:
+def _figures_json(rows: Rows) -> str:
+    return json.dumps(figures(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def _document_list(rows: Rows) -> str:
     """One tab-separated row per document: where it starts, date, title."""
-    rows = ["source\tline_start\tpublish_date\ttitle"]
-    rows += [
+    lines = ["source\tline_start\tpublish_date\ttitle"]
+    lines += [
         f"{d.source}\t{d.line_start}\t{d.publish_date or ''}\t{d.title}"
-        for d in documents
+        for d in rows["documents"]
     ]
-    return "\n".join(rows) + "\n"
+    return "\n".join(lines) + "\n"
 
 
-def golden_texts(documents: list[Document],
-                 lines: list[LinePiece]) -> dict[str, str]:
+GOLDEN_FILES: dict[str, Callable[[Rows], str]] = {
+    "figures.json": _figures_json,
+    "documents.tsv": _document_list,
+}
+
+
+def golden_texts(rows: Rows) -> dict[str, str]:
     """The content of each golden file, by file name."""
-    counts = json.dumps(figures(documents, lines), ensure_ascii=False,
-                        indent=2)
-    return {
-        "figures.json": counts + "\n",
-        "documents.tsv": document_list(documents),
-    }
+    return {name: make(rows) for name, make in GOLDEN_FILES.items()}
 
 
 def write_golden(folder: Path, texts: dict[str, str]) -> None:

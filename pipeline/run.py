@@ -6,30 +6,51 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from pydantic import BaseModel
+
+from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces
 from pipeline.errors import InputError
 from pipeline.read import read_raw
-from pipeline.segment import Piece, Segmentation, segment
+from pipeline.segment import DraftDocument, Piece, Segmentation, segment
 from pipeline.write import staged_output, write_dataset
 from schemas import Document, LinePiece
 
 log = logging.getLogger(__name__)
 
+Rows = dict[str, list[Any]]
+
 
 @dataclass
 class Extraction:
-    """Everything extracted from the raw files, ready to be written."""
+    """Every dataset's rows, ready to be written, and stage timings."""
 
-    documents: list[Document] = field(default_factory=list)
-    lines: list[LinePiece] = field(default_factory=list)
+    rows: Rows = field(
+        default_factory=lambda: {d.name: [] for d in DATASETS}
+    )
     timings: dict[str, float] = field(default_factory=dict)
 
-    def add(self, other: "Extraction") -> None:
-        self.documents += other.documents
-        self.lines += other.lines
+    @property
+    def documents(self) -> list[Document]:
+        return self.rows["documents"]
+
+    @property
+    def lines(self) -> list[LinePiece]:
+        return self.rows["lines"]
+
+    def add(self, rows: Rows) -> None:
+        for name, records in rows.items():
+            self.rows[name] += records
+
+    def add_timings(self, other: "Extraction") -> None:
         for stage, seconds in other.timings.items():
             self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+
+    def sort(self) -> None:
+        for dataset in DATASETS:
+            self.rows[dataset.name].sort(key=dataset.sort_key)
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
@@ -50,25 +71,33 @@ def raw_files(raw_dir: Path) -> list[Path]:
     return files
 
 
+def process_document(draft: DraftDocument) -> Rows:
+    """Every record of one document; a function of that document alone."""
+    return {
+        "documents": [build_document(draft)],
+        "lines": line_pieces(draft),
+    }
+
+
 def extract_file(path: Path) -> Extraction:
     """Run one raw file through the stages, in order.
 
     1. read: decode the bytes into numbered lines;
     2. segment: split the lines into draft documents (whole file);
-    3. documents: build each document's record (one document at a time);
-    and collect the lines records that place every non-blank character.
+    3. process each document on its own (process_document);
+    and place the lines that belong to no document.
     """
     result = Extraction()
     with _timed(result, "read"):
         raw = read_raw(path)
     with _timed(result, "segment"):
         segmentation = segment(raw)
+    for line, code in segmentation.warnings:
+        log.warning("%s, line %d: %s", raw.source, line, code)
     with _timed(result, "documents"):
         for draft in segmentation.documents:
-            result.documents.append(build_document(draft))
-            result.lines += line_pieces(draft)
-        result.lines += _outside_lines(segmentation)
-    result.lines.sort(key=lambda p: (p.line, p.char_start))
+            result.add(process_document(draft))
+        result.add({"lines": _outside_lines(segmentation)})
     log.info("%s: %d documents, %d lines", raw.source,
              len(result.documents), len(raw.lines))
     return result
@@ -78,9 +107,10 @@ def extract_all(raw_dir: Path) -> Extraction:
     """Extract every dump of raw_dir, rows sorted by source and line."""
     total = Extraction()
     for path in raw_files(raw_dir):
-        total.add(extract_file(path))
-    total.documents.sort(key=lambda d: (d.source, d.line_start))
-    total.lines.sort(key=lambda p: (p.source, p.line, p.char_start))
+        one = extract_file(path)
+        total.add(one.rows)
+        total.add_timings(one)
+    total.sort()
     return total
 
 
@@ -88,14 +118,15 @@ def run(raw_dir: Path, out_dir: Path) -> Extraction:
     """Extract every dump of raw_dir and write the datasets to out_dir."""
     total = extract_all(raw_dir)
     with _timed(total, "write"), staged_output(out_dir) as stage:
-        write_dataset(stage, "documents", Document, total.documents)
-        write_dataset(stage, "lines", LinePiece, total.lines)
+        for dataset in DATASETS:
+            write_dataset(stage, dataset.name, dataset.model,
+                          total.rows[dataset.name])
     for stage_name, seconds in total.timings.items():
         log.debug("stage %s: %.3f s", stage_name, seconds)
     return total
 
 
-def _outside_lines(segmentation: Segmentation) -> list[LinePiece]:
+def _outside_lines(segmentation: Segmentation) -> list[BaseModel]:
     return [_outside(segmentation.source, p) for p in segmentation.outside]
 
 

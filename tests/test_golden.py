@@ -15,7 +15,7 @@ from tests.conftest import GOLDEN
 
 @pytest.mark.parametrize("name", GOLDEN_FILES)
 def test_figures_match_golden(real_run: Extraction, name: str) -> None:
-    now = golden_texts(real_run.documents, real_run.lines)[name]
+    now = golden_texts(real_run.rows)[name]
     before = (GOLDEN / name).read_text(encoding="utf-8")
     diff = "".join(difflib.unified_diff(
         before.splitlines(keepends=True), now.splitlines(keepends=True),
