@@ -8,16 +8,20 @@ without seeing the rest of the file.
 import datetime as dt
 
 from pipeline import patterns
+from pipeline.classify import Description
+from pipeline.paragraphs import BodyParagraph
 from pipeline.segment import DraftDocument
 from schemas import Document, LinePiece
 
 
-def build_document(draft: DraftDocument) -> Document:
-    """The documents record of one draft."""
-    warnings = list(draft.warnings)
+def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
+                   description: Description | None = None) -> Document:
+    """The documents record of one draft, with what classify found."""
+    description = description or Description()
+    warnings = list(draft.warnings) + description.warnings
     titles = draft.with_role("title")
     dates = draft.with_role("date")
-    body = [p.text for p in draft.with_role("body") if p.text]
+    body = [p.text for p in paragraphs]
     title = clean_title("".join(p.text for p in titles))
     publish_date = _listing_date(dates[0].text if dates else "")
     if not titles:
@@ -40,6 +44,7 @@ def build_document(draft: DraftDocument) -> Document:
         publish_date=publish_date,
         body="\n".join(body),
         warnings=sorted(set(warnings)),
+        **description.columns,
     )
 
 

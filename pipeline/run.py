@@ -12,7 +12,13 @@ from pydantic import BaseModel
 
 from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces
+from pipeline.classify import describe
+from pipeline.clauses import parse_clauses
 from pipeline.errors import InputError
+from pipeline.paragraphs import body_paragraphs
+from pipeline.parts import split_parts
+from pipeline.relations import relate
+from pipeline.tables import find_tables
 from pipeline.read import read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
 from pipeline.write import staged_output, write_dataset
@@ -72,9 +78,22 @@ def raw_files(raw_dir: Path) -> list[Path]:
 
 
 def process_document(draft: DraftDocument) -> Rows:
-    """Every record of one document; a function of that document alone."""
+    """Every record of one document; a function of that document alone.
+
+    a. tables: flattened tables rebuilt as rows;
+    b. parts: the letter, attachments and forwarded documents;
+    c. paragraphs: the body's paragraphs, page breaks mended;
+    d. clauses: the numbered clause tree of each part;
+    e. describe: kind and metadata; then the documents record.
+    """
+    tables = find_tables(draft)
+    table_spans = [t.span for t in tables]
+    parts = split_parts(draft, table_spans)
+    paragraphs = body_paragraphs(draft, table_spans)
+    clauses = parse_clauses(draft, paragraphs, table_spans, parts)
+    description = describe(draft, paragraphs, tables, parts, clauses)
     return {
-        "documents": [build_document(draft)],
+        "documents": [build_document(draft, paragraphs, description)],
         "lines": line_pieces(draft),
     }
 
@@ -110,6 +129,8 @@ def extract_all(raw_dir: Path) -> Extraction:
         one = extract_file(path)
         total.add(one.rows)
         total.add_timings(one)
+    with _timed(total, "relations"):
+        total.rows = relate(total.rows)
     total.sort()
     return total
 

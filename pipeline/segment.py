@@ -65,6 +65,11 @@ class DraftDocument:
         return [p for p in self.pieces if p.role == role]
 
     @property
+    def body(self) -> list[Piece]:
+        """The body pieces, in order: what later stages index into."""
+        return self.with_role("body")
+
+    @property
     def line_start(self) -> int:
         return self.pieces[0].line
 

@@ -1,6 +1,7 @@
 """Segmentation of each layout, on small dumps written for the case."""
 
 from pipeline.documents import build_document
+from pipeline.paragraphs import body_paragraphs
 from pipeline.read import RawFile
 from pipeline.segment import segment
 from schemas import Document
@@ -8,7 +9,8 @@ from schemas import Document
 
 def documents_of(text: str) -> list[Document]:
     raw = RawFile("dump.txt", "utf-8", "", tuple(text.split("\n")))
-    return [build_document(d) for d in segment(raw).documents]
+    return [build_document(d, body_paragraphs(d, tables=[]))
+            for d in segment(raw).documents]
 
 
 BLOCK = """\

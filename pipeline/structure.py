@@ -1,0 +1,23 @@
+"""What the per-document stages hand each other: spans of body pieces.
+
+A document's body is the ordered list `draft.body` of its body pieces
+(a block line, or one <p> paragraph of a row). Tables, parts and
+paragraphs are spans or groups of those pieces, named by index, so that
+every record can be traced back to its raw lines.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """Body pieces first..last of one document, both included."""
+
+    first: int
+    last: int
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.first <= index <= self.last
+
+    def __len__(self) -> int:
+        return self.last - self.first + 1
