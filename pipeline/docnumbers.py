@@ -1,0 +1,65 @@
+"""Document numbers (发文字号) and order numbers (令第N号) in text.
+
+A 发文字号 is the issuer's code, the year in brackets and a serial:
+辽政办明电〔2020〕6号. Dumps print the brackets as 〔〕, [], （）, () or
+【】 and scatter layout spaces; the normal form uses 〔〕 and no spaces.
+"""
+
+from dataclasses import dataclass
+
+import regex
+
+# An issuer code is a short run of Han characters; a wider run before
+# the bracket is cut back to the code (see _issuer_code).
+_NUMBER = regex.compile(
+    r"(?P<code>\p{Han}{1,16})\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d\d)\s*"
+    r"[〕\]］）)】]\s*第?\s*(?P<serial>\d{1,5})\s*号"
+)
+_ORDER = regex.compile(r"令\s*第\s*(?P<serial>\d{1,4})\s*号")
+
+# Words that stand before a cited number in running text, never inside
+# an issuer code: the code starts after the last of them.
+_LEAD_INS = regex.compile(
+    r".*(?:按照|依照|根据|依据|参照|按|据|照|见|印发|转发|下发|发布|和|及|与|的)"
+)
+# Longest codes seen: 国中医药办医政函, 辽营商小组办发.
+MAX_CODE = 10
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A number found in text: its normal form and character span."""
+
+    number: str
+    start: int
+    end: int
+    kind: str  # "document" (发文字号) or "order" (令第N号)
+
+
+def normalize(code: str, year: str, serial: str) -> str:
+    """The normal form: code〔year〕serial号, no spaces, no leading zero."""
+    return f"{code}〔{year}〕{int(serial)}号"
+
+
+def find_numbers(text: str) -> list[DocNumber]:
+    """Every 发文字号 and 令第N号 in text, in order of position."""
+    found = [_document_number(m) for m in _NUMBER.finditer(text)]
+    found += [
+        DocNumber(f"令第{int(m['serial'])}号", m.start(), m.end(), "order")
+        for m in _ORDER.finditer(text)
+    ]
+    return sorted(found, key=lambda n: n.start)
+
+
+def _document_number(match: regex.Match[str]) -> DocNumber:
+    code = _issuer_code(match["code"])
+    start = match.start("code") + len(match["code"]) - len(code)
+    number = normalize(code, match["year"], match["serial"])
+    return DocNumber(number, start, match.end(), "document")
+
+
+def _issuer_code(run: str) -> str:
+    """Cut a run of Han characters back to the issuer code it ends with."""
+    lead = _LEAD_INS.match(run)
+    code = run[lead.end():] if lead and lead.end() < len(run) else run
+    return code[-MAX_CODE:]
