@@ -45,3 +45,11 @@ _CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d"
 LAYOUT_SPACE = regex.compile(
     rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])"
 )
+
+# 5. Classification and metadata (documents' kind, issuers, dates) -----
+
+# 6. Clauses and paragraphs (numbering markers, page breaks) ------------
+
+# 7. Tables (header cells, rows, phone numbers, places) -----------------
+
+# 8. Relations (editions, copies, citations) ----------------------------

@@ -56,6 +56,10 @@ class Document(BaseModel):
         examples=[["title_displaced"]],
     )]
 
+    # Classification and metadata (issue 3) go here.
+
+    # Relations between documents (issue 6) go here.
+
     @field_validator("warnings")
     @classmethod
     def _known_codes(cls, codes: list[str]) -> list[str]:
