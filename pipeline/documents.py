@@ -7,6 +7,8 @@ without seeing the rest of the file.
 
 import datetime as dt
 
+import regex
+
 from pipeline import patterns
 from pipeline.classify import Description
 from pipeline.paragraphs import BodyParagraph
@@ -26,7 +28,7 @@ def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
     publish_date = _listing_date(dates[0].text if dates else "")
     if not titles:
         warnings.append("missing_title")
-    if patterns.TRUNCATED_TITLE.search(title):
+    if title.endswith(patterns.TRUNCATION_MARKS):
         warnings.append("title_truncated")
     if publish_date is None:
         warnings.append("invalid_publish_date" if dates
@@ -60,8 +62,17 @@ def line_pieces(draft: DraftDocument) -> list[LinePiece]:
 
 def clean_title(text: str) -> str:
     """Join a wrapped title: drop layout spaces, fold the others."""
-    text = patterns.LAYOUT_SPACE.sub("", text)
-    return " ".join(text.split())
+    return patterns.WHITESPACE_RUN.sub(
+        lambda run: _layout_or_space(run, text), text
+    ).strip()
+
+
+def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
+    before = text[run.start() - 1:run.start()]
+    after = text[run.end():run.end() + 1]
+    if patterns.CJK_CHAR.match(before) or patterns.CJK_CHAR.match(after):
+        return ""
+    return " "
 
 
 def _listing_date(text: str) -> dt.date | None:

@@ -73,10 +73,16 @@ class _Reader(HTMLParser):
 
     def segments(self, length: int) -> list[Paragraph]:
         cuts = sorted(c for c in self._cuts if 0 <= c < length) + [length]
+        texts = iter(sorted(self._texts, key=lambda t: t[0]))
+        pending = next(texts, None)
         found = []
         for start, end in zip(cuts, cuts[1:]):
-            raw = "".join(t for at, t in self._texts if start <= at < end)
-            found.append(Paragraph(_SPACES.sub(" ", raw).strip(), start, end))
+            raw = []
+            while pending is not None and pending[0] < end:
+                raw.append(pending[1])
+                pending = next(texts, None)
+            text = _SPACES.sub(" ", "".join(raw)).strip()
+            found.append(Paragraph(text, start, end))
         return found
 
 

@@ -7,12 +7,12 @@ import regex
 # A listing date alone on its line: 2020-02-01.
 DATE_LINE = regex.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
-# A markdown rule row: dashes, pipes and colons only, at least two dashes
-# in a run (`---<TAB>---`, `|--|--|---|`, `- | | | |` is handled apart).
-SEPARATOR_LINE = regex.compile(r"^[\s|:\-]*-{2,}[\s|:\-]*$")
+# A markdown rule row holds only these characters and a run of two
+# dashes (`---<TAB>---`, `|--|--|---|`); `- | | | |` is handled apart.
+# Checked with sets, not a pattern, so that a long line cannot make a
+# regular expression backtrack.
+SEPARATOR_CHARS = frozenset(" \t|:-")
 
-# A markdown pipe row: `| a | b |`, possibly behind a list bullet.
-PIPE_ROW = regex.compile(r"^\s*(?:-\s+)?\|.*\|\s*$")
 
 # The dump's own header row: 标题<TAB>时间<TAB>文本.
 HEADER_FIELDS = ("标题", "时间", "文本")
@@ -26,8 +26,8 @@ NOT_TITLE_LINE = regex.compile(
     r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
 )
 
-# A title cut off by the crawl.
-TRUNCATED_TITLE = regex.compile(r"(?:\.{3}|…+)\s*$")
+# How a title cut off by the crawl ends.
+TRUNCATION_MARKS = ("...", "…")
 
 # 3. Tables (only what segmentation needs) ------------------------------
 
@@ -40,10 +40,11 @@ ROW_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
 # 4. Layout spaces ------------------------------------------------------
 
 # Whitespace with a CJK character or full-width punctuation on either
-# side is left over from line wrapping, not part of the text.
-_CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d"
-LAYOUT_SPACE = regex.compile(
-    rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])"
+# side is left over from line wrapping, not part of the text. Runs are
+# matched whole and judged by their neighbours, in one linear pass.
+WHITESPACE_RUN = regex.compile(r"\s+")
+CJK_CHAR = regex.compile(
+    r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]"
 )
 
 # 5. Classification and metadata (documents' kind, issuers, dates) -----

@@ -107,15 +107,25 @@ def read_unit(number: int, line: str) -> Unit | None:
         fields = [f.strip() for f in line.split("\t")]
         if tuple(fields[:3]) == patterns.HEADER_FIELDS:
             return _whole("header", number, line)
-    if patterns.SEPARATOR_LINE.match(line):
+    if _is_separator(line):
         return _whole("separator", number, line)
     if line.count("\t") >= 2:
         return _row(number, line)
-    if patterns.PIPE_ROW.match(line):
+    if _is_pipe_row(line):
         return _pipe_row(number, line)
     if patterns.DATE_LINE.match(line):
         return _whole("date", number, line)
     return _whole("text", number, line)
+
+
+def _is_separator(line: str) -> bool:
+    return "--" in line and set(line) <= patterns.SEPARATOR_CHARS
+
+
+def _is_pipe_row(line: str) -> bool:
+    """A markdown pipe row, `| a | b |`, possibly behind a list bullet."""
+    text = line.strip()
+    return text.lstrip("- ").startswith("|") and text.endswith("|")
 
 
 def _whole(kind: UnitKind, number: int, line: str) -> Unit:
