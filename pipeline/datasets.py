@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from schemas import Document, LinePiece
+from schemas import Document, LinePiece, WarningRecord
 
 
 @dataclass(frozen=True)
@@ -16,10 +16,16 @@ class Dataset:
     name: str
     model: type[BaseModel]
     sort_key: Callable[[Any], tuple[Any, ...]]
+    # Columns whose values identify a row; checked unique by `validate`.
+    primary_key: tuple[str, ...] = ()
 
 
 # In the order they are written; every later stage adds its own.
 DATASETS: tuple[Dataset, ...] = (
-    Dataset("documents", Document, lambda d: (d.source, d.line_start)),
-    Dataset("lines", LinePiece, lambda p: (p.source, p.line, p.char_start)),
+    Dataset("documents", Document, lambda d: (d.source, d.line_start),
+            primary_key=("doc_id",)),
+    Dataset("lines", LinePiece, lambda p: (p.source, p.line, p.char_start),
+            primary_key=("source", "line", "char_start")),
+    Dataset("warnings", WarningRecord,
+            lambda w: (w.source, w.line, w.doc_id or "", w.code)),
 )

@@ -17,6 +17,7 @@ from pipeline.clauses import parse_clauses
 from pipeline.errors import InputError
 from pipeline.paragraphs import body_paragraphs
 from pipeline.parts import split_parts
+from pipeline.problems import document_warnings, warning
 from pipeline.relations import relate
 from pipeline.tables import find_tables
 from pipeline.read import read_raw
@@ -64,11 +65,12 @@ def raw_files(raw_dir: Path) -> list[Path]:
     if not raw_dir.is_dir():
         raise InputError(str(raw_dir), None, "is not a folder",
                          "Pass the folder of raw dumps with --raw.")
+    # A *.txt entry that is not a readable file (a broken link, a file
+    # without read permission) is kept, so that reading it fails loudly.
     files = sorted(p for p in raw_dir.iterdir()
-                   if p.suffix == ".txt" and p.is_file())
+                   if p.suffix == ".txt" and not p.is_dir())
     skipped = sorted(p.name for p in raw_dir.iterdir()
-                     if p.is_file() and p.suffix != ".txt"
-                     and not p.name.startswith("."))
+                     if p.suffix != ".txt" and not p.name.startswith("."))
     for name in skipped:
         log.debug("skipped %s: not a .txt dump", name)
     if not files:
@@ -113,6 +115,7 @@ def extract_file(path: Path) -> Extraction:
         segmentation = segment(raw)
     for line, code in segmentation.warnings:
         log.warning("%s, line %d: %s", raw.source, line, code)
+        result.add({"warnings": [warning(raw.source, line, None, code)]})
     with _timed(result, "documents"):
         for draft in segmentation.documents:
             result.add(process_document(draft))
@@ -131,6 +134,7 @@ def extract_all(raw_dir: Path) -> Extraction:
         total.add_timings(one)
     with _timed(total, "relations"):
         total.rows = relate(total.rows)
+    total.add({"warnings": document_warnings(total.documents)})
     total.sort()
     return total
 

@@ -2,8 +2,8 @@
 
 from schemas.documents import Document
 from schemas.lines import LinePiece
-from schemas.warnings import WARNING_CODES
+from schemas.warnings import WARNING_CODES, WarningRecord
 
 SCHEMA_VERSION = "1.0"
 
-__all__ = ["SCHEMA_VERSION", "WARNING_CODES", "Document", "LinePiece"]
+__all__ = ["SCHEMA_VERSION", "WARNING_CODES", "Document", "LinePiece", "WarningRecord"]

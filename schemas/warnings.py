@@ -1,5 +1,9 @@
 """Stable warning codes recorded on documents and in the outputs."""
 
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 # Each code is part of the datasets' contract: never rename one, only add.
 WARNING_CODES: dict[str, str] = {
     "title_displaced": (
@@ -27,3 +31,29 @@ WARNING_CODES: dict[str, str] = {
         "before any document; its lines are kept as unassigned."
     ),
 }
+
+
+class WarningRecord(BaseModel):
+    """One recoverable problem met during a run, and where."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: Annotated[str, Field(description="Raw file name.")]
+    line: Annotated[int, Field(
+        description="Raw line the problem is at: the document's first "
+        "line for a problem of a whole document.", ge=1,
+    )]
+    doc_id: Annotated[str | None, Field(
+        description="Document concerned; null for none.",
+    )]
+    code: Annotated[str, Field(
+        description="Stable warning code (see the README).",
+    )]
+    message: Annotated[str, Field(description="What the code means.")]
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        if code not in WARNING_CODES:
+            raise ValueError(f"unknown warning code: {code}")
+        return code
