@@ -30,7 +30,7 @@ def main(verbose: int) -> None:
 
     Exit codes: 0 done (recoverable problems are recorded as warnings in
     the outputs), 1 unexpected failure, 2 a raw file cannot be read,
-    3 the output folder cannot be written.
+    3 the output folder cannot be written, 4 validate found a problem.
     """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(
@@ -90,3 +90,31 @@ def golden(raw_dir: Path, golden_dir: Path) -> None:
         raise _Failure(error) from error
     write_golden(golden_dir, golden_texts(result.rows))
     click.echo(f"rewrote {golden_dir}/; review it with git diff", err=True)
+
+
+@main.command()
+@click.argument("out_dir", default="out", required=False,
+                type=click.Path(path_type=Path))
+@click.option("--raw", "raw_dir", default="raw", show_default=True,
+              type=click.Path(path_type=Path),
+              help="Folder of the raw dumps the outputs came from.")
+def validate(out_dir: Path, raw_dir: Path) -> None:
+    """Re-check every dataset in OUT_DIR (default out/).
+
+    Checks each file against its record model and schema, that ids are
+    unique, that every doc_id exists in documents, and that every span
+    lies inside its raw file. Exits 4 when it finds a problem.
+    """
+    from pipeline.validate import validate_outputs
+
+    try:
+        problems = validate_outputs(out_dir, raw_dir)
+    except PipelineError as error:
+        raise _Failure(error) from error
+    for problem in problems[:50]:
+        click.echo(problem, err=True)
+    if len(problems) > 50:
+        click.echo(f"... and {len(problems) - 50} more", err=True)
+    if problems:
+        raise SystemExit(4)
+    click.echo(f"{out_dir}/: every dataset is valid", err=True)

@@ -41,7 +41,10 @@ def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
         inner = next(a for a in args if a is not type(None))
         return _arrow_type(inner)[0], True
     if origin is list:
-        return pa.list_(_arrow_type(args[0])[0]), False
+        # Parquet names a list's items "element"; naming them so here
+        # makes a schema read back from a file equal the model's.
+        item = pa.field("element", _arrow_type(args[0])[0])
+        return pa.list_(item), False
     if origin is typing.Literal:
         return _SCALARS[type(args[0])], False
     return _SCALARS[annotation], False

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.datasets import DATASETS
 from tests.conftest import copy_real_dump
 
 
@@ -22,7 +23,7 @@ def _run(*args: str) -> "object":
     return CliRunner().invoke(main, ["run", *args])
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["golden"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["golden"], ["validate"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0, result.output
@@ -38,7 +39,7 @@ def test_reruns_are_byte_identical(raw_dir: Path, tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     assert _digests(first) == _digests(second)
     assert set(_digests(first)) == {
-        "documents.csv", "documents.parquet", "lines.csv", "lines.parquet",
+        f"{d.name}.{ext}" for d in DATASETS for ext in ("csv", "parquet")
     }
 
 
