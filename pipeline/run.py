@@ -20,7 +20,7 @@ from pipeline.parts import split_parts
 from pipeline.problems import document_warnings, warning
 from pipeline.relations import relate
 from pipeline.tables import find_tables
-from pipeline.read import read_raw
+from pipeline.read import RawFile, read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
 from pipeline.write import staged_output, write_dataset
 from schemas import Document, LinePiece
@@ -111,6 +111,15 @@ def extract_file(path: Path) -> Extraction:
     result = Extraction()
     with _timed(result, "read"):
         raw = read_raw(path)
+    extract_raw(raw, result)
+    log.info("%s: %d documents, %d lines", raw.source,
+             len(result.documents), len(raw.lines))
+    return result
+
+
+def extract_raw(raw: RawFile, result: Extraction | None = None) -> Extraction:
+    """Stages 2 and 3 on a decoded file, in memory."""
+    result = result if result is not None else Extraction()
     with _timed(result, "segment"):
         segmentation = segment(raw)
     for line, code in segmentation.warnings:
@@ -120,8 +129,6 @@ def extract_file(path: Path) -> Extraction:
         for draft in segmentation.documents:
             result.add(process_document(draft))
         result.add({"lines": _outside_lines(segmentation)})
-    log.info("%s: %d documents, %d lines", raw.source,
-             len(result.documents), len(raw.lines))
     return result
 
 

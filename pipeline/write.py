@@ -43,6 +43,12 @@ def staged_output(out: Path) -> Iterator[Path]:
     try:
         yield stage
         _swap(stage, out)
+    except OSError as err:
+        raise OutputError(
+            f"{out}: writing the datasets failed ({err.strerror}). Free "
+            "space or fix permissions and rerun; the previous outputs "
+            "are unchanged."
+        ) from err
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 

@@ -97,3 +97,52 @@ def test_doc_ids_do_not_depend_on_other_raw_files(
     assert set(ids_alone.to_pylist()) <= ids_both
     assert len(ids_both) == 2 * len(ids_alone)
     shutil.rmtree(both)
+
+
+def test_crash_while_writing_leaves_previous_out_intact(
+    raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pipeline.run
+
+    copy_real_dump(raw_dir)
+    out = tmp_path / "out"
+    assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
+    before = _digests(out)
+    real_write = pipeline.run.write_dataset
+    written: list[str] = []
+
+    def crash_on_second(folder: Path, name: str, *args: object) -> None:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(name)
+        real_write(folder, name, *args)
+
+    monkeypatch.setattr(pipeline.run, "write_dataset", crash_on_second)
+    result = _run("--raw", str(raw_dir), "--out", str(out))
+    assert result.exit_code == 3, result.output
+    assert "No space left on device" in result.output
+    assert _digests(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
+
+
+def test_validate_passes_on_a_fresh_run_and_fails_on_a_broken_one(
+    raw_dir: Path, tmp_path: Path,
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    copy_real_dump(raw_dir)
+    out = tmp_path / "out"
+    assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
+    ok = CliRunner().invoke(main, ["validate", str(out), "--raw", str(raw_dir)])
+    assert ok.exit_code == 0, ok.output
+    lines = pq.read_table(out / "lines.parquet")
+    broken = lines.set_column(
+        lines.schema.get_field_index("doc_id"),
+        lines.schema.field("doc_id"),
+        pa.array(["nobody"] * len(lines), pa.string()),
+    )
+    pq.write_table(broken, out / "lines.parquet")
+    bad = CliRunner().invoke(main, ["validate", str(out), "--raw", str(raw_dir)])
+    assert bad.exit_code == 4
+    assert "lines: doc_id nobody is not in documents" in bad.output
