@@ -47,7 +47,11 @@ def main(verbose: int) -> None:
 @click.option("--out", "out_dir", default="out", show_default=True,
               type=click.Path(path_type=Path),
               help="Folder to (re)write the datasets in.")
-def run(raw_dir: Path, out_dir: Path) -> None:
+@click.option("--jobs", "-j", default=1, show_default=True,
+              type=click.IntRange(min=1),
+              help="Worker processes over raw files; the output is the "
+              "same for any number.")
+def run(raw_dir: Path, out_dir: Path, jobs: int) -> None:
     """Regenerate every dataset in OUT from the dumps in RAW.
 
     Writes documents and lines as Parquet and CSV. The previous OUT is
@@ -58,12 +62,12 @@ def run(raw_dir: Path, out_dir: Path) -> None:
     from pipeline.run import run as run_pipeline
 
     try:
-        result = run_pipeline(raw_dir, out_dir)
+        result = run_pipeline(raw_dir, out_dir, jobs)
     except PipelineError as error:
         raise _Failure(error) from error
     warnings = Counter(w for d in result.documents for w in d.warnings)
-    click.echo(f"wrote {out_dir}/: {len(result.documents)} documents, "
-               f"{len(result.lines)} line pieces", err=True)
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+    click.echo(f"wrote {out_dir}/: {counts}", err=True)
     if warnings:
         listed = ", ".join(f"{code} {n}" for code, n in sorted(warnings.items()))
         click.echo(f"warnings: {listed}", err=True)

@@ -1,6 +1,7 @@
 """The run: every raw dump of a folder through the stages, into datasets."""
 
 import logging
+import multiprocessing
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from pipeline.relations import relate
 from pipeline.tables import find_tables
 from pipeline.read import RawFile, read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
-from pipeline.write import staged_output, write_dataset
+from pipeline.write import DatasetWriter, staged_output
 from schemas import Document, LinePiece
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class Extraction:
         default_factory=lambda: {d.name: [] for d in DATASETS}
     )
     timings: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # rows written
 
     @property
     def documents(self) -> list[Document]:
@@ -133,29 +135,74 @@ def extract_raw(raw: RawFile, result: Extraction | None = None) -> Extraction:
 
 
 def extract_all(raw_dir: Path) -> Extraction:
-    """Extract every dump of raw_dir, rows sorted by source and line."""
+    """Extract every dump of raw_dir in memory, rows sorted."""
     total = Extraction()
     for path in raw_files(raw_dir):
         one = extract_file(path)
         total.add(one.rows)
         total.add_timings(one)
+    _finish(total)
+    return total
+
+
+def run(raw_dir: Path, out_dir: Path, jobs: int = 1) -> Extraction:
+    """Extract every dump of raw_dir and write the datasets to out_dir.
+
+    Files are extracted in name order (by `jobs` worker processes) and
+    their rows written as they come, one row group per file, so that
+    memory stays flat and the output does not depend on `jobs`. Only
+    the held datasets (documents, warnings and what relations changes)
+    wait for the cross-document stage at the end. The returned
+    Extraction holds the held rows and every dataset's row count.
+    """
+    files = raw_files(raw_dir)
+    held = Extraction()
+    with staged_output(out_dir) as stage:
+        writers = {d.name: DatasetWriter(stage, d.name, d.model)
+                   for d in DATASETS}
+        try:
+            for one in _extract_each(files, jobs):
+                one.sort()
+                with _timed(held, "write"):
+                    _write_streamed(one, writers)
+                held.add({d.name: one.rows[d.name] for d in DATASETS
+                          if d.held})
+                held.add_timings(one)
+            _finish(held)
+            with _timed(held, "write"):
+                for dataset in DATASETS:
+                    if dataset.held:
+                        writers[dataset.name].write(held.rows[dataset.name])
+        finally:
+            for writer in writers.values():
+                writer.close()
+    held.counts = {name: w.rows for name, w in writers.items()}
+    for stage_name, seconds in held.timings.items():
+        log.debug("stage %s: %.3f s", stage_name, seconds)
+    return held
+
+
+def _extract_each(files: list[Path], jobs: int) -> Iterator[Extraction]:
+    if jobs <= 1 or len(files) <= 1:
+        yield from map(extract_file, files)
+        return
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(extract_file, files)
+
+
+def _write_streamed(one: Extraction,
+                    writers: dict[str, DatasetWriter]) -> None:
+    for dataset in DATASETS:
+        if not dataset.held:
+            writers[dataset.name].write(one.rows[dataset.name])
+
+
+def _finish(total: Extraction) -> None:
+    """The cross-document stage, then the warnings of the final records."""
     with _timed(total, "relations"):
         total.rows = relate(total.rows)
     total.add({"warnings": document_warnings(total.documents)})
     total.sort()
-    return total
-
-
-def run(raw_dir: Path, out_dir: Path) -> Extraction:
-    """Extract every dump of raw_dir and write the datasets to out_dir."""
-    total = extract_all(raw_dir)
-    with _timed(total, "write"), staged_output(out_dir) as stage:
-        for dataset in DATASETS:
-            write_dataset(stage, dataset.name, dataset.model,
-                          total.rows[dataset.name])
-    for stage_name, seconds in total.timings.items():
-        log.debug("stage %s: %.3f s", stage_name, seconds)
-    return total
 
 
 def _outside_lines(segmentation: Segmentation) -> list[BaseModel]:

@@ -69,25 +69,52 @@ def _swap(stage: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+class DatasetWriter:
+    """Appends rows of one dataset to NAME.parquet and NAME.csv.
+
+    Each call of `write` adds one Parquet row group, so that a run can
+    stream file after file without holding every row in memory.
+    """
+
+    def __init__(self, folder: Path, name: str, model: type[BaseModel]):
+        self.name = name
+        self.model = model
+        self.columns = list(model.model_fields)
+        self.rows = 0
+        self._schema = arrow_schema(model, name)
+        self._parquet = pq.ParquetWriter(
+            folder / f"{name}.parquet", self._schema, compression="zstd",
+        )
+        self._csv_file = (folder / f"{name}.csv").open(
+            "w", encoding=CSV_ENCODING, newline="")
+        self._csv = csv.writer(self._csv_file, lineterminator="\n")
+        self._csv.writerow(self.columns)
+
+    def write(self, rows: Sequence[BaseModel]) -> None:
+        if not rows:
+            return
+        if any(type(row) is not self.model for row in rows):
+            # Records are validated when built; refuse anything else.
+            raise TypeError(f"{self.name}: expected {self.model.__name__}")
+        values = [row.__dict__ for row in rows]
+        columns = {c: [v[c] for v in values] for c in self.columns}
+        self._parquet.write_table(pa.table(columns, schema=self._schema))
+        self._csv.writerows(
+            [csv_value(v[c]) for c in self.columns] for v in values
+        )
+        self.rows += len(rows)
+
+    def close(self) -> None:
+        self._parquet.close()
+        self._csv_file.close()
+        log.debug("wrote %s: %d rows", self.name, self.rows)
+
+
 def write_dataset(folder: Path, name: str, model: type[BaseModel],
                   rows: Sequence[BaseModel]) -> None:
-    """Write rows of one model as NAME.parquet and NAME.csv."""
-    wrong = [row for row in rows if not isinstance(row, model)]
-    if wrong:  # records are validated when built; refuse anything else
-        raise TypeError(f"{name}: expected {model.__name__} records")
-    records = [row.model_dump() for row in rows]
-    schema = arrow_schema(model, name)
-    table = pa.Table.from_pylist(records, schema=schema)
-    pq.write_table(table, folder / f"{name}.parquet",
-                   compression="zstd", write_statistics=True)
-    _write_csv(folder / f"{name}.csv", list(model.model_fields), records)
-    log.debug("wrote %s: %d rows", name, len(records))
-
-
-def _write_csv(path: Path, columns: list[str],
-               records: list[dict[str, object]]) -> None:
-    with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(columns)
-        for record in records:
-            writer.writerow([csv_value(record[c]) for c in columns])
+    """Write all rows of one dataset at once."""
+    writer = DatasetWriter(folder, name, model)
+    try:
+        writer.write(rows)
+    finally:
+        writer.close()

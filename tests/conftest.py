@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import Extraction, run
+from pipeline.run import Extraction, extract_all, run
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
@@ -23,10 +23,9 @@ def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_run(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+def real_run() -> Extraction:
     """The in-memory extraction of the project's raw/ folder."""
-    out = tmp_path_factory.mktemp("real-mem") / "out"
-    return run(RAW, out)
+    return extract_all(RAW)
 
 
 @pytest.fixture

@@ -102,22 +102,22 @@ def test_doc_ids_do_not_depend_on_other_raw_files(
 def test_crash_while_writing_leaves_previous_out_intact(
     raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import pipeline.run
+    from pipeline.write import DatasetWriter
 
     copy_real_dump(raw_dir)
     out = tmp_path / "out"
     assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
     before = _digests(out)
-    real_write = pipeline.run.write_dataset
+    real_write = DatasetWriter.write
     written: list[str] = []
 
-    def crash_on_second(folder: Path, name: str, *args: object) -> None:
+    def crash_on_second(self: DatasetWriter, rows: list[object]) -> None:
         if written:
             raise OSError(28, "No space left on device")
-        written.append(name)
-        real_write(folder, name, *args)
+        written.append(self.name)
+        real_write(self, rows)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline.run, "write_dataset", crash_on_second)
+    monkeypatch.setattr(DatasetWriter, "write", crash_on_second)
     result = _run("--raw", str(raw_dir), "--out", str(out))
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output
@@ -146,3 +146,13 @@ def test_validate_passes_on_a_fresh_run_and_fails_on_a_broken_one(
     bad = CliRunner().invoke(main, ["validate", str(out), "--raw", str(raw_dir)])
     assert bad.exit_code == 4
     assert "lines: doc_id nobody is not in documents" in bad.output
+
+
+def test_jobs_give_the_same_bytes(raw_dir: Path, tmp_path: Path) -> None:
+    copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "liaoning-2020-02-copy.txt")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run("--raw", str(raw_dir), "--out", str(one)).exit_code == 0
+    result = _run("--raw", str(raw_dir), "--out", str(two), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert _digests(one) == _digests(two)
