@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all test golden clean help
+.PHONY: all test golden bench clean help
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -24,6 +24,9 @@ test: $(STAMP) ## Run the test suite (the real dump included)
 
 golden: $(STAMP) ## Rewrite tests/golden/ from a fresh run; review the diff
 	$(PY) -m pipeline golden --raw raw --golden tests/golden
+
+bench: $(STAMP) ## Time the run on raw/ and on 10x and 100x copies; appends to bench/results.csv
+	$(PY) bench/bench.py
 
 clean: ## Remove out/ and the environment
 	rm -rf out $(VENV)

@@ -1,0 +1,163 @@
+"""Benchmark: the run on the real dump and on synthetic collections.
+
+Times `python -m pipeline run` end to end (interpreter start-up
+included) on raw/ and on N copies of each dump as N raw files with their
+titles made unique, next to the time of merely importing the libraries;
+reports throughput per stage and end to end and peak memory, and
+appends the figures to bench/results.csv. Not a test: it asserts
+nothing, it measures.
+"""
+
+import argparse
+import csv
+import datetime as dt
+import json
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.csv"
+STAGE_LINE = re.compile(r"stage (\w+): ([\d.]+) s")
+IMPORTS = {
+    "import_baseline": "import pandas, pyarrow, pydantic, click",
+    "import_run": "import pyarrow.parquet, pydantic, click, regex",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, nargs="*", default=[10, 100])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the real dump; the median is kept")
+    args = parser.parse_args()
+    rows = [_imports(name, code, args.repeat) for name, code in IMPORTS.items()]
+    rows.append(_median(_case("real", ROOT / "raw") for _ in range(args.repeat)))
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        for copies in args.copies:
+            raw = _synthetic(Path(scratch) / f"x{copies}", copies)
+            rows.append(_case(f"x{copies}", raw))
+            if copies == max(args.copies) and args.jobs > 1:
+                rows.append(_case(f"x{copies}", raw, jobs=args.jobs))
+            shutil.rmtree(raw)
+    _report(rows)
+    _append(rows)
+
+
+def _imports(name: str, code: str, repeat: int) -> dict[str, object]:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - began)
+    return {"case": name, "wall_s": round(statistics.median(times), 3)}
+
+
+def _case(name: str, raw: Path, jobs: int = 1) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="bench-out-") as out:
+        command = [sys.executable, str(ROOT / "bench" / "measure.py"), "-v",
+                   "run", "--raw", str(raw), "--out", str(Path(out) / "o")]
+        if jobs > 1:
+            command += ["--jobs", str(jobs)]
+        began = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, capture_output=True,
+                              text=True, check=True)
+        wall = time.perf_counter() - began
+    megabytes = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
+    documents = _documents(done.stderr)
+    stages = {m[1]: float(m[2]) for m in STAGE_LINE.finditer(done.stderr)}
+    peak = json.loads(done.stderr.strip().splitlines()[-1])["peak_mb"]
+    return {
+        "case": name, "jobs": jobs, "mb": round(megabytes, 2),
+        "documents": documents, "wall_s": round(wall, 3),
+        "mb_per_s": round(megabytes / wall, 2),
+        "docs_per_s": round(documents / wall, 1), "peak_mb": peak,
+        "stages": {k: {"s": round(v, 3),
+                       "mb_per_s": round(megabytes / v, 1) if v else None}
+                   for k, v in stages.items()},
+    }
+
+
+def _documents(log: str) -> int:
+    match = re.search(r"(\d+) documents", log.split("wrote")[-1])
+    return int(match[1]) if match else 0
+
+
+def _median(runs: object) -> dict[str, object]:
+    runs = sorted(runs, key=lambda r: r["wall_s"])  # type: ignore[index]
+    return runs[len(runs) // 2]
+
+
+def _synthetic(folder: Path, copies: int) -> Path:
+    """N copies of every dump in raw/, with every title made unique."""
+    from pipeline.read import read_raw
+    from pipeline.run import extract_raw, raw_files
+
+    folder.mkdir(parents=True)
+    for path in raw_files(ROOT / "raw"):
+        raw = read_raw(path)
+        titles = [p for p in extract_raw(raw).lines if p.role == "title"]
+        for copy in range(1, copies + 1):
+            lines = list(raw.lines)
+            for piece in titles:
+                line = lines[piece.line - 1]
+                lines[piece.line - 1] = (line[:piece.char_end]
+                                         + f"（第{copy}份）"
+                                         + line[piece.char_end:])
+            target = folder / f"{path.stem}-copy{copy:03d}.txt"
+            target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _report(rows: list[dict[str, object]]) -> None:
+    baseline = next(r["wall_s"] for r in rows if r["case"] == "import_baseline")
+    for row in rows:
+        if "mb" not in row:
+            print(f"{row['case']:>16}: {row['wall_s']:.3f} s")
+            continue
+        ratio = row["wall_s"] / baseline  # type: ignore[operator]
+        print(f"{row['case']:>8} jobs={row['jobs']}: {row['wall_s']:.2f} s "
+              f"({ratio:.1f}x import), {row['mb_per_s']} MB/s, "
+              f"{row['docs_per_s']} docs/s, peak {row['peak_mb']} MB")
+        for stage, figures in row["stages"].items():  # type: ignore[union-attr]
+            print(f"{'':>12}{stage:>10}: {figures['s']:.3f} s, "
+                  f"{figures['mb_per_s']} MB/s")
+
+
+def _append(rows: list[dict[str, object]]) -> None:
+    fresh = not RESULTS.exists()
+    with RESULTS.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        if fresh:
+            writer.writerow(["date", "machine", "python", "case", "jobs",
+                             "mb", "documents", "wall_s", "mb_per_s",
+                             "docs_per_s", "peak_mb", "stages"])
+        machine = f"{platform.machine()} {_cpus()} cores"
+        today = dt.date.today().isoformat()
+        for row in rows:
+            writer.writerow([
+                today, machine, platform.python_version(), row["case"],
+                row.get("jobs", ""), row.get("mb", ""),
+                row.get("documents", ""), row["wall_s"],
+                row.get("mb_per_s", ""), row.get("docs_per_s", ""),
+                row.get("peak_mb", ""),
+                json.dumps(row.get("stages", {}), sort_keys=True),
+            ])
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
