@@ -51,7 +51,10 @@ def main(verbose: int) -> None:
               type=click.IntRange(min=1),
               help="Worker processes over raw files; the output is the "
               "same for any number.")
-def run(raw_dir: Path, out_dir: Path, jobs: int) -> None:
+@click.option("--golden", "golden", default="tests/golden/figures.json",
+              show_default=True, type=click.Path(path_type=Path),
+              help="Golden figures the report compares the run with.")
+def run(raw_dir: Path, out_dir: Path, jobs: int, golden: Path) -> None:
     """Regenerate every dataset in OUT from the dumps in RAW.
 
     Writes documents and lines as Parquet and CSV. The previous OUT is
@@ -62,7 +65,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int) -> None:
     from pipeline.run import run as run_pipeline
 
     try:
-        result = run_pipeline(raw_dir, out_dir, jobs)
+        result = run_pipeline(raw_dir, out_dir, jobs, golden)
     except PipelineError as error:
         raise _Failure(error) from error
     warnings = Counter(w for d in result.documents for w in d.warnings)
@@ -122,3 +125,61 @@ def validate(out_dir: Path, raw_dir: Path) -> None:
     if problems:
         raise SystemExit(4)
     click.echo(f"{out_dir}/: every dataset is valid", err=True)
+
+
+@main.command()
+@click.option("--check", is_flag=True,
+              help="Exit 1 if docs/datasets.md is not current; write nothing.")
+@click.option("--path", default="docs/datasets.md", show_default=True,
+              type=click.Path(path_type=Path), help="Where the dictionary is.")
+def docs(check: bool, path: Path) -> None:
+    """Write the data dictionary, docs/datasets.md, from the record models."""
+    from pipeline.package import data_dictionary
+
+    text = data_dictionary()
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            raise click.ClickException(
+                f"{path} is out of date; run `python -m pipeline docs`")
+        click.echo(f"{path} is current", err=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("out_dir", default="out", required=False,
+                type=click.Path(path_type=Path))
+@click.option("--all", "every_edition", is_flag=True,
+              help="Count every edition, not only the latest ones.")
+def stats(out_dir: Path, every_edition: bool) -> None:
+    """Counts per dataset, kind, listing date and warning code.
+
+    Documents are counted on the latest edition of each series unless
+    --all is given. Example: python -m pipeline stats out
+    """
+    from pipeline.browse import stats as stats_text
+
+    try:
+        click.echo(stats_text(out_dir, latest_only=not every_edition))
+    except PipelineError as error:
+        raise _Failure(error) from error
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--out", "out_dir", default="out", show_default=True,
+              type=click.Path(path_type=Path), help="Folder of the datasets.")
+def show(doc_id: str, out_dir: Path) -> None:
+    """One document: metadata, clause tree and tables, as text.
+
+    Example: python -m pipeline show liaoning-2020-02-2980da37
+    """
+    from pipeline.browse import show as show_text
+
+    try:
+        click.echo(show_text(out_dir, doc_id))
+    except PipelineError as error:
+        raise _Failure(error) from error

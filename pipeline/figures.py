@@ -15,16 +15,24 @@ Rows = dict[str, list[Any]]
 
 def figures(rows: Rows) -> dict[str, Any]:
     """Counts that a reviewer should see move: totals, dates, roles, codes."""
-    documents = rows["documents"]
+    return summary_figures(
+        rows["documents"],
+        counts={name: len(r) for name, r in rows.items()},
+        roles=Counter(p.role for p in rows["lines"]),
+    )
+
+
+def summary_figures(documents: list[Any], counts: dict[str, int],
+                    roles: Counter[str]) -> dict[str, Any]:
+    """The figures from what a streaming run keeps: the documents, the
+    rows written per dataset and the line pieces per role."""
     dates = Counter(str(d.publish_date) for d in documents)
     return {
-        "rows_per_dataset": {name: len(r) for name, r in sorted(rows.items())},
+        "rows_per_dataset": dict(sorted(counts.items())),
         "documents_per_source": _sorted(Counter(d.source for d in documents)),
         "documents_per_date": _sorted(dates),
         "documents_per_layout": _sorted(Counter(d.layout for d in documents)),
-        "line_pieces_per_role": _sorted(
-            Counter(p.role for p in rows["lines"])
-        ),
+        "line_pieces_per_role": _sorted(roles),
         "warnings_per_code": _sorted(
             Counter(w for d in documents for w in d.warnings)
         ),
@@ -45,9 +53,21 @@ def _document_list(rows: Rows) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _metadata_list(rows: Rows) -> str:
+    """One tab-separated row per document: kind, genre, issuers, signed."""
+    lines = ["source\tline_start\tkind\tgenre\tissuers\tsigned_date"]
+    lines += [
+        f"{d.source}\t{d.line_start}\t{d.kind}\t{d.genre or ''}\t"
+        f"{'|'.join(d.issuers)}\t{d.signed_date or ''}"
+        for d in rows["documents"]
+    ]
+    return "\n".join(lines) + "\n"
+
+
 GOLDEN_FILES: dict[str, Callable[[Rows], str]] = {
     "figures.json": _figures_json,
     "documents.tsv": _document_list,
+    "metadata.tsv": _metadata_list,
 }
 
 

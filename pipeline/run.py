@@ -3,6 +3,7 @@
 import logging
 import multiprocessing
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,10 +17,12 @@ from pipeline.documents import build_document, line_pieces
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
 from pipeline.errors import InputError
+from pipeline.package import write_datapackage
 from pipeline.paragraphs import body_paragraphs
 from pipeline.parts import split_parts
 from pipeline.problems import document_warnings, warning
 from pipeline.relations import relate
+from pipeline.report import render, write_report
 from pipeline.tables import find_tables
 from pipeline.read import RawFile, read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
@@ -40,6 +43,8 @@ class Extraction:
     )
     timings: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # rows written
+    sources: dict[str, str] = field(default_factory=dict)  # name: sha256
+    roles: Counter[str] = field(default_factory=Counter)  # line pieces
 
     @property
     def documents(self) -> list[Document]:
@@ -52,6 +57,11 @@ class Extraction:
     def add(self, rows: Rows) -> None:
         for name, records in rows.items():
             self.rows[name] += records
+
+    def add_file(self, other: "Extraction") -> None:
+        """Timings and sources of another file's extraction."""
+        self.sources.update(other.sources)
+        self.add_timings(other)
 
     def add_timings(self, other: "Extraction") -> None:
         for stage, seconds in other.timings.items():
@@ -113,6 +123,7 @@ def extract_file(path: Path) -> Extraction:
     result = Extraction()
     with _timed(result, "read"):
         raw = read_raw(path)
+    result.sources[raw.source] = raw.sha256
     extract_raw(raw, result)
     log.info("%s: %d documents, %d lines", raw.source,
              len(result.documents), len(raw.lines))
@@ -140,12 +151,13 @@ def extract_all(raw_dir: Path) -> Extraction:
     for path in raw_files(raw_dir):
         one = extract_file(path)
         total.add(one.rows)
-        total.add_timings(one)
+        total.add_file(one)
     _finish(total)
     return total
 
 
-def run(raw_dir: Path, out_dir: Path, jobs: int = 1) -> Extraction:
+def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
+        golden: Path | None = None) -> Extraction:
     """Extract every dump of raw_dir and write the datasets to out_dir.
 
     Files are extracted in name order (by `jobs` worker processes) and
@@ -153,7 +165,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1) -> Extraction:
     memory stays flat and the output does not depend on `jobs`. Only
     the held datasets (documents, warnings and what relations changes)
     wait for the cross-document stage at the end. The returned
-    Extraction holds the held rows and every dataset's row count.
+    Extraction holds the held rows and every dataset's row count. The
+    report compares the figures with the golden ones when given.
     """
     files = raw_files(raw_dir)
     held = Extraction()
@@ -165,9 +178,10 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1) -> Extraction:
                 one.sort()
                 with _timed(held, "write"):
                     _write_streamed(one, writers)
+                held.roles.update(p.role for p in one.lines)
                 held.add({d.name: one.rows[d.name] for d in DATASETS
                           if d.held})
-                held.add_timings(one)
+                held.add_file(one)
             _finish(held)
             with _timed(held, "write"):
                 for dataset in DATASETS:
@@ -176,7 +190,12 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1) -> Extraction:
         finally:
             for writer in writers.values():
                 writer.close()
-    held.counts = {name: w.rows for name, w in writers.items()}
+        held.counts = {name: w.rows for name, w in writers.items()}
+        write_datapackage(stage, held.sources)
+        write_report(stage, render(
+            held.documents, held.counts, held.roles,
+            held.rows.get("tables", []), golden,
+        ))
     for stage_name, seconds in held.timings.items():
         log.debug("stage %s: %.3f s", stage_name, seconds)
     return held

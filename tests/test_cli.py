@@ -23,7 +23,9 @@ def _run(*args: str) -> "object":
     return CliRunner().invoke(main, ["run", *args])
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["golden"], ["validate"]])
+@pytest.mark.parametrize("command", [
+    [], ["run"], ["golden"], ["validate"], ["docs"], ["stats"], ["show"],
+])
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0, result.output
@@ -156,3 +158,29 @@ def test_jobs_give_the_same_bytes(raw_dir: Path, tmp_path: Path) -> None:
     result = _run("--raw", str(raw_dir), "--out", str(two), "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert _digests(one) == _digests(two)
+
+
+def test_stats_counts_latest_editions_by_default(real_out: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", str(real_out)])
+    assert result.exit_code == 0, result.output
+    assert "documents per kind (latest editions only)" in result.output
+    every = CliRunner().invoke(main, ["stats", str(real_out), "--all"])
+    assert "all documents, every edition" in every.output
+
+
+def test_show_prints_one_document(real_out: Path) -> None:
+    import pyarrow.parquet as pq
+
+    doc_id = pq.read_table(real_out / "documents.parquet")["doc_id"][0].as_py()
+    result = CliRunner().invoke(main, ["show", doc_id, "--out", str(real_out)])
+    assert result.exit_code == 0, result.output
+    assert "关于行政事业单位实行弹性工作制的通知" in result.output
+    missing = CliRunner().invoke(main, ["show", "nope", "--out", str(real_out)])
+    assert missing.exit_code == 1
+    assert "no document nope" in missing.output
+
+
+def test_stats_without_outputs_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "run `make all` first" in result.output
