@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all test golden bench clean help
+.PHONY: all test test-browser golden bench clean help
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -21,6 +21,9 @@ all: $(STAMP) ## Regenerate every dataset in out/ from raw/
 
 test: $(STAMP) ## Run the test suite (the real dump included)
 	$(PY) -m pytest -q
+
+test-browser: $(STAMP) ## Render the report in headless Chromium (apt-get install chromium)
+	$(PY) -m pytest -q -m browser
 
 golden: $(STAMP) ## Rewrite tests/golden/ from a fresh run; review the diff
 	$(PY) -m pipeline golden --raw raw --golden tests/golden
