@@ -3,12 +3,18 @@
 import logging
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
+
+if TYPE_CHECKING:
+    from pipeline.run import Extraction
 
 log = logging.getLogger("pipeline")
 
@@ -57,23 +63,58 @@ def main(verbose: int) -> None:
 def run(raw_dir: Path, out_dir: Path, jobs: int, golden: Path) -> None:
     """Regenerate every dataset in OUT from the dumps in RAW.
 
-    Writes documents and lines as Parquet and CSV. The previous OUT is
-    replaced only when the whole run succeeds.
+    Writes each dataset as Parquet and CSV, plus datapackage.json and
+    report.html. The previous OUT is replaced only when the whole run
+    succeeds. Ends with a summary of what was written.
 
-    Example: python -m pipeline run --raw raw --out out
+    Example: python -m pipeline run --raw raw --out out --jobs 2
     """
+    from pipeline.run import raw_files
     from pipeline.run import run as run_pipeline
 
     try:
-        result = run_pipeline(raw_dir, out_dir, jobs, golden)
+        files = raw_files(raw_dir)
+        with _progress(files) as advance:
+            result = run_pipeline(raw_dir, out_dir, jobs, golden,
+                                  on_file=advance)
     except PipelineError as error:
         raise _Failure(error) from error
+    click.echo(_summary(result, out_dir), err=True)
+
+
+# Runs over this many bytes of dumps take a couple of seconds or more,
+# so they show a progress bar (on a terminal only).
+PROGRESS_BYTES = 4_000_000
+
+
+@contextmanager
+def _progress(files: list[Path]) -> Iterator[Callable[[str], None]]:
+    size = sum(p.stat().st_size for p in files if p.is_file())
+    if size < PROGRESS_BYTES or not sys.stderr.isatty():
+        yield lambda name: None
+        return
+    with click.progressbar(length=len(files), label="extracting",
+                           file=sys.stderr) as bar:
+        yield lambda name: bar.update(1)
+
+
+def _summary(result: "Extraction", out_dir: Path) -> str:
+    """One screen: rows per dataset, kinds, warnings, where to look."""
+    latest = [d for d in result.documents if getattr(d, "is_latest", True)]
+    kinds = Counter(getattr(d, "kind", None) or "?" for d in latest)
     warnings = Counter(w for d in result.documents for w in d.warnings)
-    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
-    click.echo(f"wrote {out_dir}/: {counts}", err=True)
+    lines = [f"wrote {out_dir}/:"]
+    lines += [f"  {name:<18} {n:>8} rows"
+              for name, n in result.counts.items()]
+    lines.append(f"documents by kind (latest {len(latest)} of "
+                 f"{len(result.documents)}): "
+                 + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     if warnings:
-        listed = ", ".join(f"{code} {n}" for code, n in sorted(warnings.items()))
-        click.echo(f"warnings: {listed}", err=True)
+        lines.append("warnings: " + ", ".join(
+            f"{code} {n}" for code, n in sorted(warnings.items())))
+    lines.append(f"see {out_dir}/report.html, or `python -m pipeline "
+                 f"stats {out_dir}`")
+    return "\n".join(lines)
 
 
 @main.command()
