@@ -4,7 +4,7 @@ import logging
 import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,7 +157,8 @@ def extract_all(raw_dir: Path) -> Extraction:
 
 
 def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
-        golden: Path | None = None) -> Extraction:
+        golden: Path | None = None,
+        on_file: Callable[[str], None] | None = None) -> Extraction:
     """Extract every dump of raw_dir and write the datasets to out_dir.
 
     Files are extracted in name order (by `jobs` worker processes) and
@@ -166,7 +167,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     the held datasets (documents, warnings and what relations changes)
     wait for the cross-document stage at the end. The returned
     Extraction holds the held rows and every dataset's row count. The
-    report compares the figures with the golden ones when given.
+    report compares the figures with the golden ones when given;
+    on_file is told each raw file's name once it is written.
     """
     files = raw_files(raw_dir)
     held = Extraction()
@@ -182,6 +184,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                 held.add({d.name: one.rows[d.name] for d in DATASETS
                           if d.held})
                 held.add_file(one)
+                if on_file:
+                    on_file(next(iter(one.sources)))
             _finish(held)
             with _timed(held, "write"):
                 for dataset in DATASETS:
