@@ -1,0 +1,136 @@
+"""Kind, issuers and signed date of every document, checked by hand."""
+
+import csv
+import datetime as dt
+
+import pytest
+
+from pipeline.classify import Shares, date_warnings, decide_kind, describe
+from pipeline.metadata import Signature
+from pipeline.paragraphs import body_paragraphs
+from pipeline.read import RawFile
+from pipeline.run import Extraction
+from pipeline.segment import segment
+from tests.conftest import EXPECTED
+
+
+def _expected() -> list[dict[str, str]]:
+    path = EXPECTED / "liaoning-2020-02.metadata.tsv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _found(real_run: Extraction) -> dict[int, dict[str, str]]:
+    return {
+        d.line_start: {"kind": d.kind or "", "issuers": "|".join(d.issuers),
+                       "signed_date": str(d.signed_date or "")}
+        for d in real_run.documents
+    }
+
+
+@pytest.mark.parametrize("field", ["kind", "issuers", "signed_date"])
+def test_every_document_has_its_hand_checked_value(
+        real_run: Extraction, field: str) -> None:
+    found = _found(real_run)
+    expected = _expected()
+    assert sorted(found) == sorted(int(row["line_start"]) for row in expected)
+    wrong = [(row["line_start"], row[field], found[int(row["line_start"])][field])
+             for row in expected
+             if found[int(row["line_start"])][field] != row[field]]
+    assert not wrong, f"(line, expected, found): {wrong}"
+
+
+def test_shares_add_up_and_reasons_are_given(real_run: Extraction) -> None:
+    for doc in real_run.documents:
+        total = doc.table_share + doc.item_share + doc.prose_share
+        assert total == pytest.approx(1, abs=0.002) or (
+            total == 0 and not doc.body), doc.line_start
+        assert doc.kind_reason
+
+
+def test_signed_dates_are_plausible_in_the_dump(real_run: Extraction) -> None:
+    for doc in real_run.documents:
+        if doc.signed_date and doc.publish_date:
+            assert doc.signed_date <= doc.publish_date, doc.line_start
+            assert (doc.publish_date - doc.signed_date).days <= 5
+    codes = {w for d in real_run.documents for w in d.warnings}
+    assert not codes & {"signed_after_listing", "signed_long_before_listing",
+                        "invalid_signed_date"}
+
+
+# The rules on their own -------------------------------------------------------
+
+PROSE = Shares(0.0, 0.1, 0.9, 0)
+LISTED = Shares(0.0, 0.8, 0.2, 0)
+CONTACTS = Shares(0.95, 0.0, 0.05, 160)
+
+
+@pytest.mark.parametrize("title, texts, shares, attachments, kind", [
+    ("辽宁省新型冠状病毒肺炎疫情防控指挥部令第6号", [], PROSE, [], "order"),
+    ("(最新)某标题", ["各市委：", "经研究决定，下达命令如下："], LISTED, [], "order"),
+    ("全省救助管理机构办公地址、救助电话", [], CONTACTS, [], "directory"),
+    ("专家组名单", [], Shares(0.9, 0.0, 0.1, 0), [], "notice"),
+    ("关于印发企业及员工疫情防控措施20条的通知", [], LISTED, [], "policy_list"),
+    ("关于印发《某某工作方案》的通知", [], LISTED, [], "policy_list"),
+    ("关于印发某某诊疗方案（试行第六版）的通知", ["内容详见附件。"], PROSE, [],
+     "notice"),
+    ("关于加强某某工作的通知", [], LISTED, ["某某工作指引"], "policy_list"),
+    ("关于某某事项的通告", [], Shares(0.0, 0.4, 0.6, 0), ["某某清单"], "notice"),
+    ("省某局等七部门关于印发《关于某某的若干...",
+     ["各市：", "现将《关于某某的若干措施》印发给你们，请认真组织落实。"],
+     LISTED, [], "policy_list"),
+    ("关于做好某某工作的通知", [], LISTED, [], "notice"),
+])
+def test_kind_rules(title: str, texts: list[str], shares: Shares,
+                    attachments: list[str], kind: str) -> None:
+    assert decide_kind(title, texts, shares, attachments)[0] == kind
+
+
+def _signed(day: dt.date | None) -> Signature:
+    return Signature(0, 1, ["辽宁省司法厅"], day, "")
+
+
+@pytest.mark.parametrize("signed, listed, codes", [
+    (dt.date(2020, 2, 1), dt.date(2020, 2, 2), []),
+    (dt.date(2020, 2, 3), dt.date(2020, 2, 2), ["signed_after_listing"]),
+    (dt.date(2019, 2, 3), dt.date(2020, 2, 2), ["signed_long_before_listing"]),
+    (None, dt.date(2020, 2, 2), ["invalid_signed_date"]),
+    (dt.date(2020, 2, 3), None, []),
+])
+def test_date_warnings(signed: dt.date | None, listed: dt.date | None,
+                       codes: list[str]) -> None:
+    assert date_warnings(_signed(signed), listed) == codes
+    assert date_warnings(None, listed) == []
+
+
+def _describe_all(text: str) -> list[tuple[dict, list[str]]]:
+    raw = RawFile("odd.txt", "utf-8", "0" * 64, tuple(text.split("\n")))
+    found = []
+    for draft in segment(raw).documents:
+        description = describe(draft, body_paragraphs(draft, []), [], [], [])
+        found.append((description.columns, description.warnings))
+    return found
+
+
+@pytest.mark.parametrize("signed, date, code", [
+    ("2020年2月30日", None, "invalid_signed_date"),
+    ("2020年3月1日", dt.date(2020, 3, 1), "signed_after_listing"),
+])
+def test_odd_signed_dates_are_kept_or_nulled_and_flagged(
+        signed: str, date: dt.date | None, code: str) -> None:
+    text = f"关于某事的通知\n\n2020-02-02\n\n各市司法局：\n\n辽宁省司法厅\n\n{signed}\n"
+    ((columns, warnings),) = _describe_all(text)
+    assert columns["signed_date"] == date
+    assert columns["issuers"] == ["辽宁省司法厅"]
+    assert warnings == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "某事...\n\n2020-02-31\n\n附件：\n\n2020年2月1日\n",
+    "\n\n2020-02-02\n\n：：、、（（\n\n- \n\n2020年0月0日\n",
+    "关于\n\n2020-02-02\n\n附件：1.\n\n序号\n" + "1\n" * 20,
+])
+def test_odd_input_gives_a_kind_not_a_crash(text: str) -> None:
+    for columns, _ in _describe_all(text):
+        assert columns["kind"] in ("notice", "order", "directory",
+                                   "policy_list")
