@@ -1,27 +1,144 @@
-"""Paragraphs of a document's body, with page breaks mended (issue 4)."""
+"""Paragraphs of a document's body, with page breaks mended (issue 4).
+
+The PDF-to-text step cut a paragraph in two where a page ended: the
+line stops mid-sentence, a blank line follows, then the rest of the
+paragraph. Such halves are rejoined, but never across a table, a
+heading or a numbered item.
+"""
 
 from dataclasses import dataclass
 
-from pipeline.segment import DraftDocument
+from pipeline import patterns
+from pipeline.numbering import leading_marker
+from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
+
+# The shortest first half that a page break leaves in the dump is 54
+# characters (one printed line, line 1716); headings, names and table
+# cells that end without punctuation are shorter than 50.
+MIN_BROKEN_LENGTH = 50
 
 
 @dataclass(frozen=True)
 class BodyParagraph:
-    """One paragraph of the body and the body pieces it is made of."""
+    """One paragraph of the body and the body pieces it is made of.
+
+    offsets[k] is where the text of pieces[k] begins in text, so that a
+    position in the paragraph can be traced back to its raw line.
+    """
 
     text: str
     pieces: tuple[int, ...]
+    offsets: tuple[int, ...] = (0,)
+
+    def locate(self, position: int) -> tuple[int, int]:
+        """The body piece (index into draft.body) holding a text position,
+        and the position within that piece's text."""
+        k = max(i for i, at in enumerate(self.offsets) if at <= position)
+        return self.pieces[k], position - self.offsets[k]
 
 
 def body_paragraphs(draft: DraftDocument,
                     tables: list[Span]) -> list[BodyParagraph]:
-    """The body's paragraphs, one per body piece for now.
+    """The body's paragraphs, in order, page breaks mended."""
+    body = draft.body
+    order = {id(p): n for n, p in enumerate(draft.pieces)}
+    groups: list[list[int]] = []
+    for i, piece in enumerate(body):
+        if not piece.text:
+            continue
+        if groups and _continues(body, groups[-1][-1], i, order, tables):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [_paragraph(body, group) for group in groups]
 
-    Not yet done: paragraphs that a page break split in two (a line that
-    ends mid-sentence, a blank line, then its continuation) stay split.
+
+def line_position(body: list[Piece], piece_index: int, position: int,
+                  end: bool = False) -> tuple[int, int]:
+    """Raw line and character of a position in a body piece's text.
+
+    A block line's text is its raw text, so the position carries over.
+    A <p> or pipe-row piece has markup and folded spaces in between: the
+    text around the position is looked up in the raw piece, and the
+    piece's own edge is used when it cannot be found there.
     """
-    return [
-        BodyParagraph(piece.text, (i,))
-        for i, piece in enumerate(draft.body) if piece.text
-    ]
+    piece = body[piece_index]
+    if piece.raw == piece.text:
+        return piece.line, piece.start + position
+    found = _find_in_raw(piece, position, end)
+    if found is not None:
+        return piece.line, piece.start + found
+    return piece.line, piece.end if end else piece.start
+
+
+def _continues(body: list[Piece], before: int, after: int,
+               order: dict[int, int], tables: list[Span]) -> bool:
+    """Whether body piece `after` is the rest of a paragraph cut at `before`."""
+    first, second = body[before], body[after]
+    if after != before + 1 or second.line <= first.line + 1:
+        return False  # a page break leaves a blank line, nothing else
+    if order[id(second)] != order[id(first)] + 1:
+        return False  # a separator row stands between them
+    if any(before in span or after in span for span in tables):
+        return False
+    return _cut_mid_sentence(first.text) and _carries_on(second.text)
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    return (len(text) >= MIN_BROKEN_LENGTH
+            and not patterns.SENTENCE_END.search(text))
+
+
+def _carries_on(text: str) -> bool:
+    """A continuation is prose: not a numbered item, a signature or a
+    heading (a short line that ends without punctuation)."""
+    if leading_marker(text) or patterns.LIST_BULLET.match(text):
+        return False
+    if patterns.SIGNATURE.match(text) or patterns.ATTACHMENT_LABEL.match(text):
+        return False
+    return (len(text) >= MIN_BROKEN_LENGTH
+            or bool(patterns.SENTENCE_END.search(text)))
+
+
+def _paragraph(body: list[Piece], group: list[int]) -> BodyParagraph:
+    text = ""
+    offsets = []
+    for i in group:
+        piece_text = body[i].text
+        if text and _both_latin(text[-1], piece_text[0]):
+            text += " "  # a word of Latin script cut at the page end
+        offsets.append(len(text))
+        text += piece_text
+    return BodyParagraph(text, tuple(group), tuple(offsets))
+
+
+def _both_latin(left: str, right: str) -> bool:
+    return left.isascii() and right.isascii() and left.isalnum() \
+        and right.isalnum()
+
+
+def _find_in_raw(piece: Piece, position: int, end: bool) -> int | None:
+    """Where the text next to a position stands in the raw piece.
+
+    Markup only adds characters before a position, so the occurrence
+    nearest to it at or after it (less folded spaces) is taken.
+    """
+    for width in (8, 3, 1):
+        if end:
+            snippet = piece.text[max(0, position - width):position]
+        else:
+            snippet = piece.text[position:position + width]
+        at = _nearest(piece.raw, snippet, position - len(snippet))
+        if at is not None:
+            return at + len(snippet) if end else at
+    return None
+
+
+def _nearest(raw: str, snippet: str, hint: int) -> int | None:
+    if not snippet:
+        return None
+    at = raw.find(snippet, max(0, hint - 4))
+    if at < 0:
+        at = raw.find(snippet)
+    return at if at >= 0 else None
