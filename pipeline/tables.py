@@ -1,10 +1,41 @@
-"""Tables flattened one cell per line, rebuilt as rows (issue 5)."""
+"""Tables flattened one cell per line, rebuilt as rows (issue 5).
 
+Two shapes are found in a document's body: directories (header cells
+with 序号, then rows; `table_rows`) and lists of people under role
+labels (`table_people`). Each becomes a `tables` record, its cells in
+long format, and for a directory one `directory_entries` record per
+listed place or body, with phones split and formatted (`phones`) and
+city and district coded (`places`).
+
+Markdown pipe rows are read like any other body piece: their cells
+become a table only when they hold a header; the dump's only pipe rows
+(the last two items of a numbered list) do not.
+"""
+
+import logging
 from dataclasses import dataclass, field
-from typing import Any
 
+from pipeline import patterns
+from pipeline.parts import FoundPart, part_id
+from pipeline.phones import split_phones
+from pipeline.places import city_named, resolve
+from pipeline.problems import warning
 from pipeline.segment import DraftDocument
 from pipeline.structure import Span
+from pipeline.table_blocks import body_blocks, line_blocks
+from pipeline.table_people import NAME, POST, ROLE, People, find_people
+from pipeline.table_rows import (
+    GROUP,
+    GROUP_NOTE,
+    ColumnKind,
+    Directory,
+    Row,
+    directories,
+)
+from schemas import WarningRecord
+from schemas.tables import DirectoryEntry, Table, TableCell
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -12,14 +43,190 @@ class FoundTable:
     """A table of one document: the body pieces it spans and its records."""
 
     span: Span
-    table: Any  # schemas.tables.Table
-    cells: list[Any] = field(default_factory=list)
-    entries: list[Any] = field(default_factory=list)
+    table: Table
+    cells: list[TableCell] = field(default_factory=list)
+    entries: list[DirectoryEntry] = field(default_factory=list)
+    # (raw line, warning code) for the warnings dataset, one per problem.
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Rebuilt:
+    """A table before its records: columns, rows and body span."""
+
+    first: int
+    last: int
+    caption: str | None
+    columns: list[str]
+    rows: list[Row]
+    kinds: dict[str, ColumnKind] = field(default_factory=dict)
+    directory: bool = True
 
 
 def find_tables(draft: DraftDocument) -> list[FoundTable]:
-    """Every table in a document's body.
+    """Every table in a document's body, in body order."""
+    body = draft.body
+    rebuilt = []
+    # Most documents hold no table: look for its cells only where a
+    # 序号 header or a role label stands alone on a line.
+    if any(patterns.SEQ_HEADER.match(p.text) for p in body):
+        rebuilt = [_from_directory(t) for t in directories(body_blocks(draft))]
+    people = None
+    if any(patterns.ROLE_LABEL.match(p.text) for p in body):
+        people = find_people(line_blocks(draft))
+    if people is not None and not any(
+            r.first <= people.roles[0].first <= r.last for r in rebuilt):
+        rebuilt.append(_from_people(people))
+    rebuilt.sort(key=lambda r: r.first)
+    return [_records(draft, r, k) for k, r in enumerate(rebuilt, 1)]
 
-    Not yet done: no table is found; issue 5 builds this stage.
-    """
-    return []
+
+def assign_parts(found: list[FoundTable], parts: list[FoundPart],
+                 doc_id: str) -> None:
+    """Set each table's part_id: the part whose span holds its first piece."""
+    for table in found:
+        part = next((p for p in parts if table.span.first in p.span), None)
+        if part is not None:
+            table.table = table.table.model_copy(
+                update={"part_id": part_id(doc_id, part.order)})
+
+
+# 1. Shapes into one form ------------------------------------------------
+
+def _from_directory(table: Directory) -> _Rebuilt:
+    """Group columns first; the span opens at the first label or header."""
+    columns = list(table.names)
+    if table.notes:
+        columns.insert(0, GROUP_NOTE)
+    if table.group_labels:
+        columns.insert(0, GROUP)
+    starts = [table.headers[0].first] + [b.first for b in table.group_labels]
+    last = max(b.last for row in table.rows for b in row.own)
+    _mark_incomplete(table.rows)
+    return _Rebuilt(min(starts), last,
+                    table.caption.text if table.caption else None,
+                    columns, table.rows, dict(zip(table.names, table.kinds)))
+
+
+def _mark_incomplete(rows: list[Row]) -> None:
+    """A last row with nothing but its 序号 was cut off."""
+    last = rows[-1]
+    if last.seq is not None and len(last.own) == 1:
+        last.warnings.append("table_incomplete")
+
+
+def _from_people(people: People) -> _Rebuilt:
+    """One row per person; the role label is the row's group."""
+    rows = []
+    for person in people.rows:
+        values = {ROLE: person.role, NAME: person.name}
+        own = [person.name]
+        if person.post is not None:
+            values[POST] = person.post
+            own.append(person.post)
+        rows.append(Row(values=values, own=own))
+    return _Rebuilt(people.roles[0].first, people.last, people.caption,
+                    [ROLE, NAME, POST], rows, directory=False)
+
+
+# 2. Records -------------------------------------------------------------
+
+def _records(draft: DraftDocument, rebuilt: _Rebuilt, order: int) -> FoundTable:
+    table_id = f"{draft.doc_id}-t{order}"
+    body = draft.body
+    cells = [cell for row_no, row in enumerate(rebuilt.rows, 1)
+             for cell in _cells(draft, table_id, rebuilt, row_no, row)]
+    entries = ([_entry(draft, table_id, rebuilt, row_no, row)
+                for row_no, row in enumerate(rebuilt.rows, 1)]
+               if rebuilt.directory else [])
+    problems = _problems(rebuilt.rows, entries)
+    warnings = sorted({code for _, code in problems})
+    table = Table(
+        table_id=table_id, doc_id=draft.doc_id, part_id=None,
+        source=draft.source, caption=rebuilt.caption,
+        columns=rebuilt.columns, n_rows=len(rebuilt.rows),
+        groups=_groups(rebuilt), complete="table_incomplete" not in warnings,
+        line_start=body[rebuilt.first].line, line_end=body[rebuilt.last].line,
+        warnings=warnings,
+    )
+    log.debug("table %s: %d rows", table_id, table.n_rows)
+    return FoundTable(Span(rebuilt.first, rebuilt.last), table, cells,
+                      entries, problems)
+
+
+def _cells(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
+           row_no: int, row: Row) -> list[TableCell]:
+    return [
+        TableCell(
+            table_id=table_id, doc_id=draft.doc_id, source=draft.source,
+            row_no=row_no, column_no=column_no, column_name=name,
+            value=block.text, line_start=block.line_start,
+            line_end=block.line_end, char_start=block.pieces[0].start,
+            char_end=block.pieces[-1].end,
+        )
+        for column_no, name in enumerate(rebuilt.columns, 1)
+        if (block := row.values.get(name)) is not None
+    ]
+
+
+def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
+           row_no: int, row: Row) -> DirectoryEntry:
+    """A directory row typed: place coded, phones split and formatted."""
+    text = {kind: row.values[name].text for name, kind in rebuilt.kinds.items()
+            if name in row.values}
+    group = row.values.get(GROUP)
+    region = text.get("region")
+    hint = group.text if group else None
+    if region and city_named(region):
+        hint, region = region, None  # a 市别 column names cities
+    place = resolve(hint, region, [text.get("address") or "",
+                                   text.get("name") or ""])
+    phones = split_phones(text.get("phone") or "")
+    warnings = row.warnings + place.warnings + [
+        p.warning for p in phones if p.warning]
+    city = place.city
+    return DirectoryEntry(
+        doc_id=draft.doc_id, table_id=table_id, source=draft.source,
+        row_no=row_no, seq=row.seq, group_label=_group_label(row, rebuilt),
+        city=city.name if city else None, city_code=city.code if city else None,
+        district=place.district, district_code=place.district_code,
+        name=text.get("name"), address=text.get("address"),
+        phones=[p.printed for p in phones],
+        phones_e164=[p.e164 for p in phones],
+        phone_extensions=[p.extension for p in phones],
+        line_start=min(b.line_start for b in row.own),
+        line_end=max(b.line_end for b in row.own),
+        warnings=sorted(set(warnings)),
+    )
+
+
+def _group_label(row: Row, rebuilt: _Rebuilt) -> str | None:
+    """The row's group, its note after ' / '; or its 级别 label."""
+    names = [GROUP, GROUP_NOTE] + [n for n, k in rebuilt.kinds.items()
+                                   if k == "level"]
+    if not rebuilt.directory:
+        names = [ROLE]
+    labels = [row.values[n].text for n in names if n in row.values]
+    return " / ".join(labels) if labels else None
+
+
+def _groups(rebuilt: _Rebuilt) -> list[str]:
+    labels = [_group_label(row, rebuilt) for row in rebuilt.rows]
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def _problems(rows: list[Row],
+              entries: list[DirectoryEntry]) -> list[tuple[int, str]]:
+    """Every row's warning codes at the row's first line, each once."""
+    found = [(e.line_start, code) for e in entries for code in e.warnings]
+    if not entries:
+        found = [(min(b.line_start for b in row.own), code)
+                 for row in rows for code in row.warnings]
+    return sorted(set(found))
+
+
+def table_warnings(draft: DraftDocument,
+                   found: list[FoundTable]) -> list[WarningRecord]:
+    """The warnings dataset's rows for a document's tables."""
+    return [warning(draft.source, line, draft.doc_id, code)
+            for table in found for line, code in table.problems]

@@ -1,0 +1,176 @@
+"""The tables stage on the real dump, against rows checked by hand."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.read import read_raw
+from pipeline.run import Extraction
+from pipeline.segment import segment
+from pipeline.tables import find_tables
+from tests.conftest import EXPECTED, REAL_DUMP
+
+# Columns whose value is a label filled down from the label's own line.
+LABEL_COLUMNS = {"分组", "分组说明", "级别"}
+
+
+def _expected(name: str) -> list[dict[str, str]]:
+    path = EXPECTED / f"liaoning-2020-02.{name}.tsv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _by_line(real_run: Extraction) -> dict[int, Any]:
+    return {t.line_start: t for t in real_run.rows["tables"]}
+
+
+def _cells(real_run: Extraction) -> dict[tuple[str, int], list[Any]]:
+    rows: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for cell in real_run.rows["table_cells"]:
+        rows[(cell.table_id, cell.row_no)].append(cell)
+    return rows
+
+
+def test_every_table_is_found_with_its_hand_checked_size(
+    real_run: Extraction,
+) -> None:
+    found = [
+        {"line_start": str(t.line_start), "line_end": str(t.line_end),
+         "n_rows": str(t.n_rows), "complete": str(t.complete).lower(),
+         "caption": t.caption or "", "columns": ",".join(t.columns)}
+        for t in real_run.rows["tables"]
+    ]
+    assert found == _expected("tables")
+
+
+@pytest.mark.parametrize(
+    "row", _expected("tables-rows"),
+    ids=lambda r: f"{r['table_line_start']}-row{r['row_no']}",
+)
+def test_hand_checked_rows_are_rebuilt_whole(
+    real_run: Extraction, row: dict[str, str],
+) -> None:
+    table = _by_line(real_run)[int(row["table_line_start"])]
+    cells = sorted(_cells(real_run)[(table.table_id, int(row["row_no"]))],
+                   key=lambda c: c.column_no)
+    printed = " | ".join(f"{c.column_name}={c.value}" for c in cells)
+    own = [c for c in cells if c.column_name not in LABEL_COLUMNS]
+    assert printed == row["cells"]
+    assert min(c.line_start for c in own) == int(row["line_start"])
+    assert max(c.line_end for c in own) == int(row["line_end"])
+
+
+@pytest.mark.parametrize(
+    "row", _expected("tables-entries"),
+    ids=lambda r: f"{r['table_line_start']}-row{r['row_no']}",
+)
+def test_hand_checked_entries_are_typed(
+    real_run: Extraction, row: dict[str, str],
+) -> None:
+    table = _by_line(real_run)[int(row["table_line_start"])]
+    entry = next(e for e in real_run.rows["directory_entries"]
+                 if e.table_id == table.table_id
+                 and e.row_no == int(row["row_no"]))
+    found = {
+        "seq": "" if entry.seq is None else str(entry.seq),
+        "group_label": entry.group_label or "",
+        "city_code": entry.city_code or "",
+        "district": entry.district or "",
+        "district_code": entry.district_code or "",
+        "phones_e164": ",".join(p or "-" for p in entry.phones_e164),
+        "phone_extensions": ",".join(x for x in entry.phone_extensions if x),
+        "warnings": ",".join(entry.warnings),
+    }
+    assert found == {k: v for k, v in row.items() if k in found}
+
+
+def test_rows_are_numbered_from_one_and_none_is_empty(
+    real_run: Extraction,
+) -> None:
+    cells = _cells(real_run)
+    for table in real_run.rows["tables"]:
+        numbers = sorted({r for (t, r) in cells if t == table.table_id})
+        assert numbers == list(range(1, table.n_rows + 1)), table.table_id
+    assert all(c.value for c in real_run.rows["table_cells"])
+
+
+def test_every_directory_row_is_an_entry_and_people_are_not(
+    real_run: Extraction,
+) -> None:
+    entries: dict[str, int] = defaultdict(int)
+    for entry in real_run.rows["directory_entries"]:
+        entries[entry.table_id] += 1
+    for table in real_run.rows["tables"]:
+        people = table.columns == ["分组", "姓名", "职务"]
+        assert entries[table.table_id] == (0 if people else table.n_rows)
+
+
+def test_no_cell_holds_a_title_or_date_line(real_run: Extraction) -> None:
+    heading = {(p.line, p.char_start) for p in real_run.lines
+               if p.role in ("title", "date")}
+    for cell in real_run.rows["table_cells"]:
+        assert (cell.line_start, cell.char_start) not in heading
+    # The rescue stations' title stands after row 1 (line 2233).
+    rescue = _by_line(real_run)[2217]
+    row_two = _cells(real_run)[(rescue.table_id, 2)]
+    assert min(c.line_start for c in row_two) == 2237
+
+
+def test_cell_offsets_point_at_the_printed_text(real_run: Extraction) -> None:
+    lines = read_raw(REAL_DUMP).lines
+    for cell in real_run.rows["table_cells"]:
+        first = lines[cell.line_start - 1][cell.char_start:]
+        last = lines[cell.line_end - 1][:cell.char_end]
+        assert first.strip() and last.strip()
+        if cell.line_start == cell.line_end and cell.column_name != "序号":
+            text = lines[cell.line_start - 1][cell.char_start:cell.char_end]
+            assert "".join(cell.value.split())[:1] in text
+
+
+def test_spans_run_from_header_to_last_row_without_the_intro() -> None:
+    drafts = {d.line_start: d for d in segment(read_raw(REAL_DUMP)).documents}
+    rescue = drafts[2215]
+    [table] = find_tables(rescue)
+    assert rescue.body[table.span.first].text == "序号"
+    assert rescue.body[table.span.first - 1].text.endswith("如下：")
+    assert table.span.last == len(rescue.body) - 1
+    hospitals = drafts[3034]
+    first, second = find_tables(hospitals)
+    assert hospitals.body[first.span.first].text == "级别"
+    assert hospitals.body[second.span.first - 1].text == (
+        "辽宁省设置发热门诊的助产医疗机构名单")
+
+
+def test_pipe_rows_ending_a_list_are_no_table(real_run: Extraction) -> None:
+    # Lines 7530-7533 wrap items 9 and 10 of a list in markdown pipes.
+    assert not [t for t in real_run.rows["tables"]
+                if t.line_start <= 7533 and t.line_end >= 7530]
+    drafts = {d.line_start: d for d in segment(read_raw(REAL_DUMP)).documents}
+    assert find_tables(drafts[7486]) == []
+
+
+def test_tables_lie_in_a_part_of_their_document(real_run: Extraction) -> None:
+    for table in real_run.rows["tables"]:
+        assert table.part_id is not None
+        assert table.part_id.startswith(table.doc_id + "-p")
+
+
+def test_table_warnings_reach_the_warnings_dataset(
+    real_run: Extraction,
+) -> None:
+    recorded = {(w.line, w.code) for w in real_run.rows["warnings"]}
+    for entry in real_run.rows["directory_entries"]:
+        for code in entry.warnings:
+            assert (entry.line_start, code) in recorded
+
+
+def test_outputs_hold_every_table_record(real_out: Path) -> None:
+    counts = {name: pq.read_metadata(real_out / f"{name}.parquet").num_rows
+              for name in ("tables", "table_cells", "directory_entries")}
+    assert counts["tables"] == 7
+    assert counts["directory_entries"] == 103 + 14 + 69 + 17 + 128 + 102
+    assert counts["table_cells"] > counts["directory_entries"] * 3
