@@ -1,0 +1,61 @@
+"""The parts records of one document: spans, titles and metadata per part."""
+
+from pipeline.issuers import title_issuers
+from pipeline.metadata import find_own_number, find_signature
+from pipeline.paragraphs import BodyParagraph
+from pipeline.parts import FoundPart, part_id
+from pipeline.segment import DraftDocument, Piece
+from schemas import Document
+from schemas.parts import Part
+
+
+def part_records(draft: DraftDocument, parts: list[FoundPart],
+                 paragraphs: list[BodyParagraph],
+                 document: Document) -> list[Part]:
+    """One record per part; the letter takes the document's metadata.
+
+    The letter runs from the document's first piece (its title) to its
+    last body piece, so that every piece of the document is in a part.
+    Known limit: the letter's issuers and signed_date are the document's,
+    which classify reads from the first signature of the whole body; a
+    letter with no signature of its own takes its first attachment's
+    (reading the letter's paragraphs alone would fix it).
+    """
+    body = draft.body
+    records = []
+    for part in parts:
+        pieces = [body[i] for i in range(part.span.first, part.span.last + 1)
+                  if i < len(body)]
+        if part.order == 0:
+            pieces = [draft.pieces[0]] + pieces
+        pieces = pieces or draft.pieces[-1:]
+        texts = [p.text for p in paragraphs if p.pieces[0] in part.span]
+        records.append(_record(draft, part, pieces, texts, document))
+    return records
+
+
+def _record(draft: DraftDocument, part: FoundPart, pieces: list[Piece],
+            texts: list[str], document: Document) -> Part:
+    if part.order == 0:
+        title = document.title_full or document.title or None
+        issuers, signed = document.issuers, document.signed_date
+        number = document.own_doc_number
+    else:
+        title = part.title
+        signature = find_signature(texts)
+        issuers = signature.issuers if signature else []
+        if not issuers and title:
+            issuers = title_issuers(title)
+        signed = signature.date if signature else None
+        number = part.doc_number or find_own_number(texts)
+    carrier = part.carrier if part.order else None
+    return Part(
+        part_id=part_id(draft.doc_id, part.order), doc_id=draft.doc_id,
+        source=draft.source, part_no=part.order, part_kind=part.kind,
+        carrier_part_id=(part_id(draft.doc_id, carrier)
+                         if carrier is not None else None),
+        label=part.label, title=title, issuers=issuers, signed_date=signed,
+        doc_number=number,
+        line_start=pieces[0].line, line_end=pieces[-1].line,
+        char_start=pieces[0].start, char_end=pieces[-1].end,
+    )
