@@ -102,7 +102,7 @@ def _summary(result: "Extraction", out_dir: Path) -> str:
     """One screen: rows per dataset, kinds, warnings, where to look."""
     latest = [d for d in result.documents if getattr(d, "is_latest", True)]
     kinds = Counter(getattr(d, "kind", None) or "?" for d in latest)
-    warnings = Counter(w for d in result.documents for w in d.warnings)
+    warnings = Counter(w.code for w in result.rows["warnings"])
     lines = [f"wrote {out_dir}/:"]
     lines += [f"  {name:<18} {n:>8} rows"
               for name, n in result.counts.items()]

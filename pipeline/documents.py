@@ -17,10 +17,13 @@ from schemas import Document, LinePiece
 
 
 def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
-                   description: Description | None = None) -> Document:
-    """The documents record of one draft, with what classify found."""
+                   description: Description | None = None,
+                   stage_warnings: list[str] | None = None) -> Document:
+    """The documents record of one draft, with what classify found and
+    the warnings other stages (clauses) raised on the document."""
     description = description or Description()
     warnings = list(draft.warnings) + description.warnings
+    warnings += stage_warnings or []
     titles = draft.with_role("title")
     dates = draft.with_role("date")
     body = [p.text for p in paragraphs]

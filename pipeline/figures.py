@@ -10,22 +10,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pipeline.clauses import clause_counts
+from pipeline.relations import relations_tsv
+from pipeline.table_golden import tables_tsv
+
 Rows = dict[str, list[Any]]
 
 
 def figures(rows: Rows) -> dict[str, Any]:
     """Counts that a reviewer should see move: totals, dates, roles, codes."""
     return summary_figures(
-        rows["documents"],
+        rows["documents"], rows["warnings"],
         counts={name: len(r) for name, r in rows.items()},
         roles=Counter(p.role for p in rows["lines"]),
     )
 
 
-def summary_figures(documents: list[Any], counts: dict[str, int],
+def summary_figures(documents: list[Any], warnings: list[Any],
+                    counts: dict[str, int],
                     roles: Counter[str]) -> dict[str, Any]:
-    """The figures from what a streaming run keeps: the documents, the
-    rows written per dataset and the line pieces per role."""
+    """The figures from what a streaming run keeps: the documents and
+    warnings, the rows written per dataset and line pieces per role."""
     dates = Counter(str(d.publish_date) for d in documents)
     return {
         "rows_per_dataset": dict(sorted(counts.items())),
@@ -33,9 +38,7 @@ def summary_figures(documents: list[Any], counts: dict[str, int],
         "documents_per_date": _sorted(dates),
         "documents_per_layout": _sorted(Counter(d.layout for d in documents)),
         "line_pieces_per_role": _sorted(roles),
-        "warnings_per_code": _sorted(
-            Counter(w for d in documents for w in d.warnings)
-        ),
+        "warnings_per_code": _sorted(Counter(w.code for w in warnings)),
     }
 
 
@@ -68,6 +71,9 @@ GOLDEN_FILES: dict[str, Callable[[Rows], str]] = {
     "figures.json": _figures_json,
     "documents.tsv": _document_list,
     "metadata.tsv": _metadata_list,
+    "tables.tsv": tables_tsv,
+    "clauses.tsv": clause_counts,
+    "relations.tsv": relations_tsv,
 }
 
 

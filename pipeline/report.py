@@ -21,16 +21,17 @@ KIND_COLOURS = {
 BAR_WIDTH, CHART_HEIGHT, UNIT = 18, 180, 12
 
 
-def render(documents: list[Any], counts: dict[str, int], roles: Counter[str],
+def render(documents: list[Any], warnings: list[Any],
+           counts: dict[str, int], roles: Counter[str],
            tables: list[Any], golden: Path | None) -> str:
     """The whole page."""
     latest = [d for d in documents if getattr(d, "is_latest", True)]
     sections = [
         _summary(documents, latest, counts),
         _chart(latest),
-        _warnings(documents),
+        _warnings(warnings, documents),
         _tables(tables, documents),
-        _golden(summary_figures(documents, counts, roles), golden),
+        _golden(summary_figures(documents, warnings, counts, roles), golden),
     ]
     return _page("Extraction report", "\n".join(sections))
 
@@ -119,22 +120,33 @@ def _bar(index: int, day: dt.date, kinds: Counter[str]) -> str:
     return "".join(parts)
 
 
-def _warnings(documents: list[Any]) -> str:
+def _warnings(warnings: list[Any], documents: list[Any]) -> str:
+    titles = {d.doc_id: d.title for d in documents}
     by_code: dict[str, list[Any]] = defaultdict(list)
-    for d in documents:
-        for code in d.warnings:
-            by_code[code].append(d)
+    for record in warnings:
+        by_code[record.code].append(record)
     rows = "".join(
-        f"<tr><td>{escape(code)}</td><td>{len(docs)}</td><td>"
-        + "<br/>".join(f"{escape(d.doc_id)} {escape(d.title)}" for d in docs)
-        + "</td></tr>"
-        for code, docs in sorted(by_code.items())
+        f"<tr><td>{escape(code)}</td><td>{len(found)}</td><td>"
+        + "<br/>".join(_concerned(found, titles)) + "</td></tr>"
+        for code, found in sorted(by_code.items())
     )
     return (
         "<h2>Warnings by code (all documents)</h2>\n"
-        "<table id=\"warnings\"><tr><th>code</th><th>documents</th>"
-        f"<th>which</th></tr>{rows}</table>"
+        "<table id=\"warnings\"><tr><th>code</th><th>warnings</th>"
+        f"<th>documents concerned</th></tr>{rows}</table>"
     )
+
+
+def _concerned(found: list[Any], titles: dict[str, str]) -> list[str]:
+    """Each document a code concerns, once, with its first raw line."""
+    first: dict[str, int] = {}
+    for record in found:
+        key = record.doc_id or f"({record.source})"
+        first.setdefault(key, record.line)
+    return [
+        f"{escape(key)} line {line} {escape(titles.get(key, ''))}"
+        for key, line in first.items()
+    ]
 
 
 def _tables(tables: list[Any], documents: list[Any]) -> str:

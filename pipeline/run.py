@@ -14,16 +14,18 @@ from pydantic import BaseModel
 
 from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces
+from pipeline.citations import find_citations
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
 from pipeline.errors import InputError
 from pipeline.package import write_datapackage
 from pipeline.paragraphs import body_paragraphs
+from pipeline.part_records import part_records
 from pipeline.parts import split_parts
 from pipeline.problems import document_warnings, warning
 from pipeline.relations import relate
 from pipeline.report import render, write_report
-from pipeline.tables import find_tables
+from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
 from pipeline.write import DatasetWriter, staged_output
@@ -98,17 +100,28 @@ def process_document(draft: DraftDocument) -> Rows:
     b. parts: the letter, attachments and forwarded documents;
     c. paragraphs: the body's paragraphs, page breaks mended;
     d. clauses: the numbered clause tree of each part;
-    e. describe: kind and metadata; then the documents record.
+    e. describe: kind and metadata; then the documents record;
+    f. parts and citations: each part's metadata, each reference found.
     """
     tables = find_tables(draft)
     table_spans = [t.span for t in tables]
     parts = split_parts(draft, table_spans)
+    assign_parts(tables, parts, draft.doc_id)
     paragraphs = body_paragraphs(draft, table_spans)
     clauses = parse_clauses(draft, paragraphs, table_spans, parts)
-    description = describe(draft, paragraphs, tables, parts, clauses)
+    description = describe(draft, paragraphs, tables, parts, clauses.records)
+    document = build_document(draft, paragraphs, description,
+                              clauses.warnings)
     return {
-        "documents": [build_document(draft, paragraphs, description)],
+        "documents": [document],
         "lines": line_pieces(draft),
+        "clauses": clauses.records,
+        "tables": [t.table for t in tables],
+        "table_cells": [c for t in tables for c in t.cells],
+        "directory_entries": [e for t in tables for e in t.entries],
+        "warnings": table_warnings(draft, tables),
+        "parts": part_records(draft, parts, paragraphs, document),
+        "citations": find_citations(draft, paragraphs, parts),
     }
 
 
@@ -197,7 +210,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
         held.counts = {name: w.rows for name, w in writers.items()}
         write_datapackage(stage, held.sources)
         write_report(stage, render(
-            held.documents, held.counts, held.roles,
+            held.documents, held.rows["warnings"], held.counts, held.roles,
             held.rows.get("tables", []), golden,
         ))
     for stage_name, seconds in held.timings.items():

@@ -42,7 +42,7 @@ def test_reruns_are_byte_identical(raw_dir: Path, tmp_path: Path) -> None:
     assert _digests(first) == _digests(second)
     assert set(_digests(first)) == {
         f"{d.name}.{ext}" for d in DATASETS for ext in ("csv", "parquet")
-    }
+    } | {"datapackage.json", "report.html"}
 
 
 def test_binary_input_exits_2_and_leaves_out_untouched(
