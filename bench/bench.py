@@ -86,7 +86,7 @@ def _case(name: str, raw: Path, jobs: int = 1) -> dict[str, object]:
 
 
 def _documents(log: str) -> int:
-    match = re.search(r"(\d+) documents", log.split("wrote")[-1])
+    match = re.search(r"documents\s+(\d+) rows", log)
     return int(match[1]) if match else 0
 
 
