@@ -28,7 +28,7 @@ from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, read_raw
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
-from pipeline.write import DatasetWriter, staged_output
+from pipeline.write import DatasetWriter, Encoded, Encoder, staged_output
 from schemas import Document, LinePiece
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ class Extraction:
     counts: dict[str, int] = field(default_factory=dict)  # rows written
     sources: dict[str, str] = field(default_factory=dict)  # name: sha256
     roles: Counter[str] = field(default_factory=Counter)  # line pieces
+    encoded: dict[str, Encoded] = field(default_factory=dict)  # to append
 
     @property
     def documents(self) -> list[Document]:
@@ -71,7 +72,8 @@ class Extraction:
 
     def sort(self) -> None:
         for dataset in DATASETS:
-            self.rows[dataset.name].sort(key=dataset.sort_key)
+            if dataset.name in self.rows:
+                self.rows[dataset.name].sort(key=dataset.sort_key)
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
@@ -190,10 +192,10 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                    for d in DATASETS}
         try:
             for one in _extract_each(files, jobs):
-                one.sort()
                 with _timed(held, "write"):
-                    _write_streamed(one, writers)
-                held.roles.update(p.role for p in one.lines)
+                    for name, encoded in one.encoded.items():
+                        writers[name].append(encoded)
+                held.roles.update(one.roles)
                 held.add({d.name: one.rows[d.name] for d in DATASETS
                           if d.held})
                 held.add_file(one)
@@ -220,17 +222,30 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
 
 def _extract_each(files: list[Path], jobs: int) -> Iterator[Extraction]:
     if jobs <= 1 or len(files) <= 1:
-        yield from map(extract_file, files)
+        yield from map(_extract_encoded, files)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap(extract_file, files)
+        yield from pool.imap(_extract_encoded, files)
 
 
-def _write_streamed(one: Extraction,
-                    writers: dict[str, DatasetWriter]) -> None:
-    for dataset in DATASETS:
-        if not dataset.held:
-            writers[dataset.name].write(one.rows[dataset.name])
+def _extract_encoded(path: Path) -> Extraction:
+    """One file extracted, its streamed datasets encoded for writing.
+
+    Encoding here, in the worker when there are several, leaves the main
+    process only appending bytes; the held rows stay records.
+    """
+    one = extract_file(path)
+    one.sort()
+    one.roles.update(p.role for p in one.lines)
+    with _timed(one, "encode"):
+        for dataset in DATASETS:
+            if not dataset.held:
+                rows = one.rows.pop(dataset.name)
+                one.encoded[dataset.name] = _ENCODERS[dataset.name].encode(rows)
+    return one
+
+
+_ENCODERS = {d.name: Encoder(d.name, d.model) for d in DATASETS}
 
 
 def _finish(total: Extraction) -> None:

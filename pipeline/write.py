@@ -6,12 +6,14 @@ failed run leaves the previous outputs as they were.
 """
 
 import csv
+import io
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +21,7 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from pipeline.errors import OutputError
-from pipeline.tabular import arrow_schema, csv_value
+from pipeline.tabular import arrow_schema, csv_column
 
 log = logging.getLogger(__name__)
 
@@ -69,40 +71,69 @@ def _swap(stage: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-class DatasetWriter:
-    """Appends rows of one dataset to NAME.parquet and NAME.csv.
+@dataclass(frozen=True)
+class Encoded:
+    """Rows of one dataset made ready to append: an Arrow table and the
+    CSV lines. Encoding can run in a worker process; appending is cheap."""
 
-    Each call of `write` adds one Parquet row group, so that a run can
-    stream file after file without holding every row in memory.
-    """
+    rows: int
+    table: pa.Table
+    csv_text: str
 
-    def __init__(self, folder: Path, name: str, model: type[BaseModel]):
+
+class Encoder:
+    """Turns records of one model into Arrow columns and CSV lines."""
+
+    def __init__(self, name: str, model: type[BaseModel]):
         self.name = name
         self.model = model
         self.columns = list(model.model_fields)
-        self.rows = 0
-        self._schema = arrow_schema(model, name)
-        self._parquet = pq.ParquetWriter(
-            folder / f"{name}.parquet", self._schema, compression="zstd",
-        )
-        self._csv_file = (folder / f"{name}.csv").open(
-            "w", encoding=CSV_ENCODING, newline="")
-        self._csv = csv.writer(self._csv_file, lineterminator="\n")
-        self._csv.writerow(self.columns)
+        self.schema = arrow_schema(model, name)
+        self._to_csv = [csv_column(f.type) for f in self.schema]
 
-    def write(self, rows: Sequence[BaseModel]) -> None:
-        if not rows:
-            return
+    def encode(self, rows: Sequence[BaseModel]) -> Encoded:
         if any(type(row) is not self.model for row in rows):
             # Records are validated when built; refuse anything else.
             raise TypeError(f"{self.name}: expected {self.model.__name__}")
         values = [row.__dict__ for row in rows]
         columns = {c: [v[c] for v in values] for c in self.columns}
-        self._parquet.write_table(pa.table(columns, schema=self._schema))
-        self._csv.writerows(
-            [csv_value(v[c]) for c in self.columns] for v in values
+        cells = [convert(columns[c])
+                 for c, convert in zip(self.columns, self._to_csv)]
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(zip(*cells))
+        table = pa.table(columns, schema=self.schema)
+        return Encoded(len(rows), table, text.getvalue())
+
+
+class DatasetWriter:
+    """Appends rows of one dataset to NAME.parquet and NAME.csv.
+
+    Each append adds one Parquet row group, so that a run can stream
+    file after file without holding every row in memory.
+    """
+
+    def __init__(self, folder: Path, name: str, model: type[BaseModel]):
+        self.name = name
+        self.encoder = Encoder(name, model)
+        self.rows = 0
+        self._parquet = pq.ParquetWriter(
+            folder / f"{name}.parquet", self.encoder.schema,
+            compression="zstd",
         )
-        self.rows += len(rows)
+        self._csv_file = (folder / f"{name}.csv").open(
+            "w", encoding=CSV_ENCODING, newline="")
+        csv.writer(self._csv_file, lineterminator="\n").writerow(
+            self.encoder.columns)
+
+    def write(self, rows: Sequence[BaseModel]) -> None:
+        self.append(self.encoder.encode(rows))
+
+    def append(self, encoded: Encoded) -> None:
+        if not encoded.rows:
+            return
+        self._parquet.write_table(encoded.table)
+        self._csv_file.write(encoded.csv_text)
+        self.rows += encoded.rows
 
     def close(self) -> None:
         self._parquet.close()

@@ -110,16 +110,16 @@ def test_crash_while_writing_leaves_previous_out_intact(
     out = tmp_path / "out"
     assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
     before = _digests(out)
-    real_write = DatasetWriter.write
+    real_append = DatasetWriter.append
     written: list[str] = []
 
-    def crash_on_second(self: DatasetWriter, rows: list[object]) -> None:
+    def crash_on_second(self: DatasetWriter, encoded: object) -> None:
         if written:
             raise OSError(28, "No space left on device")
         written.append(self.name)
-        real_write(self, rows)  # type: ignore[arg-type]
+        real_append(self, encoded)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(DatasetWriter, "write", crash_on_second)
+    monkeypatch.setattr(DatasetWriter, "append", crash_on_second)
     result = _run("--raw", str(raw_dir), "--out", str(out))
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output
