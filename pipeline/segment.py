@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pipeline import patterns
 from pipeline.markup import Paragraph, paragraphs
@@ -27,8 +27,9 @@ UnitKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Piece:
+# Pieces and units are named tuples rather than dataclasses: a dump has
+# one or more per line, and tuples are several times cheaper to make.
+class Piece(NamedTuple):
     """A raw line, or a span of one, with its plain text and role."""
 
     line: int
@@ -39,11 +40,10 @@ class Piece:
     role: str = "body"
 
     def as_role(self, role: str) -> "Piece":
-        return Piece(self.line, self.start, self.end, self.raw, self.text, role)
+        return self._replace(role=role)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One non-blank raw line, read as one of the dump's line shapes."""
 
     kind: UnitKind
@@ -101,19 +101,25 @@ def segment(raw: RawFile) -> Segmentation:
 
 def read_unit(number: int, line: str) -> Unit | None:
     """Read one raw line; None for a blank line."""
-    if not line.strip():
+    text = line.strip()
+    if not text:
         return None
     if line.count("\t") >= 2:
         fields = [f.strip() for f in line.split("\t")]
         if tuple(fields[:3]) == patterns.HEADER_FIELDS:
             return _whole("header", number, line)
-    if _is_separator(line):
-        return _whole("separator", number, line)
-    if line.count("\t") >= 2:
+        if _is_separator(line):
+            return _whole("separator", number, line)
         return _row(number, line)
-    if _is_pipe_row(line):
-        return _pipe_row(number, line)
-    if patterns.DATE_LINE.match(line):
+    # Most lines are plain text: their first character rules out the
+    # other shapes before any pattern runs.
+    first = text[0]
+    if first in "-|:":
+        if _is_separator(line):
+            return _whole("separator", number, line)
+        if _is_pipe_row(line):
+            return _pipe_row(number, line)
+    if first.isdigit() and patterns.DATE_LINE.match(line):
         return _whole("date", number, line)
     return _whole("text", number, line)
 
@@ -129,11 +135,11 @@ def _is_pipe_row(line: str) -> bool:
 
 
 def _whole(kind: UnitKind, number: int, line: str) -> Unit:
-    start = len(line) - len(line.lstrip())
-    end = len(line.rstrip())
-    raw = line[start:end]
+    raw = line.strip()
+    start = line.find(raw)
     role = "body" if kind == "text" else kind
-    return Unit(kind, number, (Piece(number, start, end, raw, raw, role),))
+    piece = Piece(number, start, start + len(raw), raw, raw, role)
+    return Unit(kind, number, (piece,))
 
 
 def _row(number: int, line: str) -> Unit:
