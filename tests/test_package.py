@@ -39,3 +39,11 @@ def test_data_dictionary_is_current() -> None:
     assert committed == data_dictionary(), (
         "docs/datasets.md is out of date: run `python -m pipeline docs`"
     )
+
+
+def test_every_warning_code_is_documented_in_the_readme() -> None:
+    from schemas import WARNING_CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in WARNING_CODES if f"`{code}`" not in readme]
+    assert missing == []
