@@ -10,6 +10,7 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 from pipeline import patterns
@@ -64,9 +65,13 @@ class DraftDocument:
     def with_role(self, role: str) -> list[Piece]:
         return [p for p in self.pieces if p.role == role]
 
-    @property
+    @cached_property
     def body(self) -> list[Piece]:
-        """The body pieces, in order: what later stages index into."""
+        """The body pieces, in order: what later stages index into.
+
+        Built once: the stages read it often, and a draft's pieces do not
+        change after segmentation.
+        """
         return self.with_role("body")
 
     @property
