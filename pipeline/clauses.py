@@ -31,11 +31,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from pipeline import patterns
 from pipeline.numbering import Marker, inline_markers, leading_marker
-from pipeline.paragraphs import BodyParagraph, line_position
+from pipeline.paragraphs import BodyParagraph, line_position, table_pieces
 from pipeline.parts import FoundPart, part_id
-from pipeline.segment import DraftDocument
+from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
 from schemas.clauses import Clause
 
@@ -84,23 +86,28 @@ class _Node:
     segments: list[_Segment]
     children: list["_Node"] = field(default_factory=list)
     continued: int = 0  # unnumbered paragraphs taken after the first
+    # Kept, not a property: the key is compared for every open clause at
+    # every marker.
+    key: Key = field(init=False)
 
-    @property
-    def key(self) -> Key:
-        return self.marker.style, self.marker.inline
+    def __post_init__(self) -> None:
+        self.key = self.marker.style, self.marker.inline
 
 
 def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
                   tables: list[Span], parts: list[FoundPart]) -> ParsedClauses:
     """The clause records of one document, part by part."""
     result = ParsedClauses()
+    body = draft.body  # built on each access: once per document here
+    in_tables = table_pieces(tables)
+    outside = [k for k, p in enumerate(paragraphs)
+               if in_tables.isdisjoint(p.pieces)]
     for part in parts:
-        items = [k for k, p in enumerate(paragraphs)
-                 if _belongs(p, part, tables)]
+        items = [k for k in outside if _in_text_of(paragraphs[k], part)]
         reader = _PartReader(paragraphs, items)
         roots = reader.read()
         result.warnings += reader.warnings
-        result.records += _records(draft, paragraphs, part, roots)
+        result.records += _records(draft, body, paragraphs, part, roots)
     result.warnings = sorted(set(result.warnings))
     return result
 
@@ -123,15 +130,12 @@ def clause_counts(rows: dict[str, list[Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _belongs(paragraph: BodyParagraph, part: FoundPart,
-             tables: list[Span]) -> bool:
-    """A paragraph of the part's text: not its heading, not a table."""
+def _in_text_of(paragraph: BodyParagraph, part: FoundPart) -> bool:
+    """A paragraph of the part's text, not of its heading."""
     first = paragraph.pieces[0]
     if first not in part.span:
         return False
-    if part.heading is not None and first in part.heading:
-        return False
-    return not any(i in span for span in tables for i in paragraph.pieces)
+    return part.heading is None or first not in part.heading
 
 
 class _PartReader:
@@ -147,16 +151,19 @@ class _PartReader:
         self.closed = False
         self.in_attachment_list = False
         self.leading: dict[int, Marker | None] = {}
+        self.signatures: dict[int, regex.Match[str] | None] = {}
 
     def read(self) -> list[_Node]:
         self.leading = {k: leading_marker(self.paragraphs[k].text)
                         for k in self.items}
+        self.signatures = {k: _signature(self.paragraphs[k].text)
+                           for k in self.items}
         last_marked = max((k for k, m in self.leading.items() if m),
                           default=-1)
         names = self._signature_names()
         for k in self.items:
             text = self.paragraphs[k].text
-            if self._ends_clauses(text, k > last_marked, k in names):
+            if self._ends_clauses(k, text, k > last_marked, k in names):
                 self.stack.clear()
                 self.closed = True
                 continue
@@ -191,17 +198,20 @@ class _PartReader:
             return  # before the first clause, or after the last
         self._read_inline(k, text, scan_from)
 
-    def _ends_clauses(self, text: str, trailing: bool, name: bool) -> bool:
+    def _ends_clauses(self, k: int, text: str, trailing: bool,
+                      name: bool) -> bool:
         """Signatures, notes, attachment lists and, after the last
         numbered paragraph, closing formulas and contacts end the clauses."""
-        if patterns.ATTACHMENT_LIST.match(text):
+        # Both attachment patterns need 附: a cheap test first.
+        attachment = "附" in text
+        if attachment and patterns.ATTACHMENT_LIST.match(text):
             self.in_attachment_list = True
             return True
-        if patterns.SIGNATURE.match(text) or name:
+        if self.signatures[k] or name:
             self.in_attachment_list = False
             return True
         if patterns.PUBLICATION_NOTE.match(text) or \
-                patterns.ATTACHMENT_LABEL.match(text):
+                (attachment and patterns.ATTACHMENT_LABEL.match(text)):
             return True
         return trailing and bool(patterns.CLOSING_LEAD.match(text))
 
@@ -209,7 +219,7 @@ class _PartReader:
         """Paragraphs of issuer names right above a signature date."""
         names: set[int] = set()
         for n, k in enumerate(self.items):
-            signature = patterns.SIGNATURE.match(self.paragraphs[k].text)
+            signature = self.signatures[k]
             if not signature or signature.group("names").strip():
                 continue
             for back in self.items[max(0, n - MAX_SIGNATURE_NAMES):n][::-1]:
@@ -315,6 +325,11 @@ class _PartReader:
         self.warnings.append(code)
 
 
+def _signature(text: str) -> regex.Match[str] | None:
+    """A signature's match; its date needs 年, a cheap test first."""
+    return patterns.SIGNATURE.match(text) if "年" in text else None
+
+
 def _previous(marker: Marker) -> int | None:
     return None if marker.number is None else marker.number - 1
 
@@ -350,8 +365,9 @@ def _heading_only(node: _Node, paragraphs: list[BodyParagraph]) -> bool:
 
 # Records -----------------------------------------------------------------
 
-def _records(draft: DraftDocument, paragraphs: list[BodyParagraph],
-             part: FoundPart, roots: list[_Node]) -> list[Clause]:
+def _records(draft: DraftDocument, body: list[Piece],
+             paragraphs: list[BodyParagraph], part: FoundPart,
+             roots: list[_Node]) -> list[Clause]:
     owner = part_id(draft.doc_id, part.order)
     ids: dict[int, str] = {}
     seen: dict[str, int] = {}
@@ -363,7 +379,7 @@ def _records(draft: DraftDocument, paragraphs: list[BodyParagraph],
             clause_id += f"-{seen[clause_id]}"
         ids[id(node)] = clause_id
         parent_id = ids[id(node.parent)] if node.parent else None
-        records.append(_record(draft, paragraphs, node, clause_id,
+        records.append(_record(draft, body, paragraphs, node, clause_id,
                                parent_id, owner, path))
     return records
 
@@ -377,14 +393,14 @@ def _walk(nodes: list[_Node], prefix: str) -> Iterator[tuple[_Node, str]]:
         yield from _walk(node.children, path + ".")
 
 
-def _record(draft: DraftDocument, paragraphs: list[BodyParagraph],
-            node: _Node, clause_id: str, parent_id: str | None,
-            owner: str, path: str) -> Clause:
+def _record(draft: DraftDocument, body: list[Piece],
+            paragraphs: list[BodyParagraph], node: _Node, clause_id: str,
+            parent_id: str | None, owner: str, path: str) -> Clause:
     texts = _segment_texts(node, paragraphs)
     first, last = node.segments[0], _last_nonempty(node, paragraphs)
-    line_start, char_start = _raw(draft, paragraphs, first.paragraph,
+    line_start, char_start = _raw(body, paragraphs, first.paragraph,
                                   node.marker.start, end=False)
-    line_end, char_end = _raw(draft, paragraphs, last.paragraph,
+    line_end, char_end = _raw(body, paragraphs, last.paragraph,
                               _text_end(paragraphs, last), end=True)
     return Clause(
         clause_id=clause_id, doc_id=draft.doc_id, source=draft.source,
@@ -419,23 +435,23 @@ def _text_end(paragraphs: list[BodyParagraph], segment: _Segment) -> int:
     return segment.start + len(text[segment.start:segment.end].rstrip())
 
 
-def _raw(draft: DraftDocument, paragraphs: list[BodyParagraph],
+def _raw(body: list[Piece], paragraphs: list[BodyParagraph],
          paragraph: int, position: int, end: bool) -> tuple[int, int]:
     """Raw line and character of a position in a paragraph's text."""
     para = paragraphs[paragraph]
     if end and position > 0:
         piece, at = para.locate(position - 1)
-        return line_position(draft.body, piece, at + 1, end=True)
+        return line_position(body, piece, at + 1, end=True)
     piece, at = para.locate(position)
-    return line_position(draft.body, piece, at, end=end)
+    return line_position(body, piece, at, end=end)
 
 
 def _heading(node: _Node, texts: list[str]) -> str | None:
     """The clause's lead phrase, when more text or clauses follow it."""
     own = texts[0]
     more = len(texts) > 1 or bool(node.children)
-    if more and own and not patterns.FULL_STOP_END.search(own) \
-            and len(own) < MAX_HEADING:
+    if more and 0 < len(own) < MAX_HEADING \
+            and not patterns.FULL_STOP_END.search(own):
         return own  # a heading line over paragraphs or items
     if node.marker.style == "article":
         return None

@@ -6,6 +6,7 @@ paragraph. Such halves are rejoined, but never across a table, a
 heading or a numbered item.
 """
 
+import bisect
 from dataclasses import dataclass
 
 from pipeline import patterns
@@ -34,24 +35,38 @@ class BodyParagraph:
     def locate(self, position: int) -> tuple[int, int]:
         """The body piece (index into draft.body) holding a text position,
         and the position within that piece's text."""
-        k = max(i for i, at in enumerate(self.offsets) if at <= position)
+        # The last piece that begins at or before the position; offsets
+        # never decrease, so a binary search finds it.
+        k = bisect.bisect_right(self.offsets, position) - 1
+        if k < 0:
+            raise ValueError(f"position {position} before the paragraph")
         return self.pieces[k], position - self.offsets[k]
 
 
 def body_paragraphs(draft: DraftDocument,
                     tables: list[Span]) -> list[BodyParagraph]:
     """The body's paragraphs, in order, page breaks mended."""
-    body = draft.body
-    order = {id(p): n for n, p in enumerate(draft.pieces)}
+    # Where each body piece stands among all the document's pieces: a
+    # gap means a separator row between two body pieces.
+    positions = [n for n, p in enumerate(draft.pieces) if p.role == "body"]
+    body = [draft.pieces[n] for n in positions]  # draft.body, in one pass
+    in_tables = table_pieces(tables)
     groups: list[list[int]] = []
     for i, piece in enumerate(body):
         if not piece.text:
             continue
-        if groups and _continues(body, groups[-1][-1], i, order, tables):
+        if groups and _continues(body, groups[-1][-1], i, positions,
+                                 in_tables):
             groups[-1].append(i)
         else:
             groups.append([i])
     return [_paragraph(body, group) for group in groups]
+
+
+def table_pieces(tables: list[Span]) -> set[int]:
+    """The body pieces that tables hold: one set lookup per piece then,
+    not one test per table."""
+    return {i for span in tables for i in range(span.first, span.last + 1)}
 
 
 def line_position(body: list[Piece], piece_index: int, position: int,
@@ -73,21 +88,25 @@ def line_position(body: list[Piece], piece_index: int, position: int,
 
 
 def _continues(body: list[Piece], before: int, after: int,
-               order: dict[int, int], tables: list[Span]) -> bool:
+               positions: list[int], in_tables: set[int]) -> bool:
     """Whether body piece `after` is the rest of a paragraph cut at `before`."""
     first, second = body[before], body[after]
     if after != before + 1 or second.line <= first.line + 1:
         return False  # a page break leaves a blank line, nothing else
-    if order[id(second)] != order[id(first)] + 1:
+    if positions[after] != positions[before] + 1:
         return False  # a separator row stands between them
-    if any(before in span or after in span for span in tables):
+    if before in in_tables or after in in_tables:
         return False
     return _cut_mid_sentence(first.text) and _carries_on(second.text)
 
 
 def _cut_mid_sentence(text: str) -> bool:
+    # The pattern is a character and spaces up to the end: searched from
+    # the last character that str.rstrip keeps (it strips every space
+    # the pattern's \s matches, and more), not along the whole text.
+    tail = max(0, len(text.rstrip()) - 1)
     return (len(text) >= MIN_BROKEN_LENGTH
-            and not patterns.SENTENCE_END.search(text))
+            and not patterns.SENTENCE_END.search(text, tail))
 
 
 def _carries_on(text: str) -> bool:
@@ -102,6 +121,8 @@ def _carries_on(text: str) -> bool:
 
 
 def _paragraph(body: list[Piece], group: list[int]) -> BodyParagraph:
+    if len(group) == 1:  # most paragraphs: no text to join
+        return BodyParagraph(body[group[0]].text, (group[0],), (0,))
     text = ""
     offsets = []
     for i in group:

@@ -14,6 +14,7 @@ from typing import Literal
 from pipeline import patterns
 from pipeline.docnumbers import find_numbers
 from pipeline.numbering import leading_marker
+from pipeline.paragraphs import table_pieces
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
 
@@ -71,9 +72,10 @@ def split_parts(draft: DraftDocument, tables: list[Span]) -> list[FoundPart]:
                        clean_title("".join(p.text for p in
                                            draft.with_role("title"))))
     parts = [letter]
+    in_tables = table_pieces(tables)
     i = 0
     while i < len(body):
-        start = _next_part_start(body, i, tables)
+        start = _next_part_start(body, i, in_tables)
         if start is None:
             break
         first, title_hint = start
@@ -84,17 +86,19 @@ def split_parts(draft: DraftDocument, tables: list[Span]) -> list[FoundPart]:
 
 
 def _next_part_start(body: list[Piece], i: int,
-                     tables: list[Span]) -> tuple[int, str | None] | None:
+                     in_tables: set[int]) -> tuple[int, str | None] | None:
     """Where the next part starts at or after piece i, and a title given
     with its signature (a row runs the attachment's title on)."""
     while i < len(body):
-        if _in_table(i, tables):
+        if i in in_tables:
             i += 1
             continue
         text = body[i].text
-        if i > 0 and patterns.ATTACHMENT_LABEL.match(text):
+        # The label needs 附 and a signature's date 年: cheap tests that
+        # spare most pieces both patterns.
+        if i > 0 and "附" in text and patterns.ATTACHMENT_LABEL.match(text):
             return i, None
-        signature = patterns.SIGNATURE.match(text)
+        signature = patterns.SIGNATURE.match(text) if "年" in text else None
         if signature:
             after = _skip_notes(body, i + 1)
             rest = signature.group("rest").strip()
@@ -225,7 +229,3 @@ def clean_title(text: str) -> str:
     # Imported here: documents imports classify, which imports parts.
     from pipeline.documents import clean_title as document_title
     return document_title(text)
-
-
-def _in_table(i: int, tables: list[Span]) -> bool:
-    return any(i in span for span in tables)
