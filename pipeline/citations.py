@@ -6,7 +6,6 @@ every document's and every part's own number and title.
 """
 
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Literal
 from pipeline import patterns
 from pipeline.docnumbers import DocNumber, find_numbers
 from pipeline.documents import clean_title
+from pipeline.editions import nfkc
 from pipeline.paragraphs import BodyParagraph, line_position
 from pipeline.parts import FoundPart, part_id
 from pipeline.segment import DraftDocument, Piece
@@ -63,14 +63,18 @@ def find_citations(draft: DraftDocument, paragraphs: list[BodyParagraph],
     heading = _joined(titles)
     found = [(_place(titles, heading, f), part_id(draft.doc_id, 0), "title",
               f) for f in _references(heading.text) if f.title is not None]
+    body = draft.body
     for paragraph in paragraphs:
+        if "《" not in paragraph.text and "号" not in paragraph.text:
+            continue  # no title, no number: most paragraphs
+        references = [r for r in _references(paragraph.text)
+                      if r.title is not None
+                      or not _stands_alone(paragraph.text, r)]
+        if not references:
+            continue  # none kept: no part lookup needed
         owner = part_id(draft.doc_id, _part_of(paragraph, parts))
-        for reference in _references(paragraph.text):
-            if reference.title is None and _stands_alone(paragraph.text,
-                                                         reference):
-                continue
-            found.append((_place(draft.body, paragraph, reference), owner,
-                          "body", reference))
+        found += [(_place(body, paragraph, reference), owner, "body",
+                   reference) for reference in references]
     return [
         _citation(draft, f"{draft.doc_id}-r{n}", owner, where, place, ref)
         for n, (place, owner, where, ref) in enumerate(found, 1)
@@ -81,6 +85,8 @@ def _references(text: str) -> list[_Found]:
     """Quoted titles with the number inside or right after them, then
     the numbers that belong to no title, in order of position."""
     numbers = find_numbers(text)
+    if "《" not in text:  # most paragraphs: no title to pair numbers with
+        return [_Found(n.start, n.end, n, None) for n in numbers]
     used: set[int] = set()
     found = []
     for match in patterns.QUOTED_TITLE.finditer(text):
@@ -169,6 +175,15 @@ class _Target:
     number: str | None
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """The targets of one number or title, ranked as _choose prefers them
+    (no copy first, then by listing order), in all and per document."""
+
+    ranked: list[_Target]
+    by_doc: dict[str, list[_Target]]
+
+
 def resolve_citations(citations: Sequence[Citation],
                       documents: Sequence[Document],
                       parts: Sequence[Part]) -> list[Citation]:
@@ -177,8 +192,8 @@ def resolve_citations(citations: Sequence[Citation],
     numbers, titles = _targets(documents, parts)
     resolved = []
     for citation in citations:
-        by_number = numbers.get(citation.cited_number or "", [])
-        by_title = titles.get(title_match_key(citation.cited_title or ""), [])
+        by_number = numbers.get(citation.cited_number or "")
+        by_title = titles.get(title_match_key(citation.cited_title or ""))
         target = _choose(citation, by_number)
         how = "number"
         if target is None:
@@ -197,12 +212,11 @@ def resolve_citations(citations: Sequence[Citation],
 def title_match_key(title: str) -> str:
     """A title as compared for resolution: NFKC, no spaces, quotes or
     brackets (令（第5号） is 令第5号, 〈〉 is 《》)."""
-    text = unicodedata.normalize("NFKC", title)
-    return patterns.TITLE_MARKS.sub("", text)
+    return patterns.TITLE_MARKS.sub("", nfkc(title))
 
 
 def _targets(documents: Sequence[Document], parts: Sequence[Part],
-             ) -> tuple[dict[str, list[_Target]], dict[str, list[_Target]]]:
+             ) -> tuple[dict[str, _Candidates], dict[str, _Candidates]]:
     """What each number and each title can resolve to."""
     by_doc = {d.doc_id: d for d in documents}
     numbers: dict[str, list[_Target]] = defaultdict(list)
@@ -223,7 +237,19 @@ def _targets(documents: Sequence[Document], parts: Sequence[Part],
             numbers[part.doc_number].append(target)
         if part.title:
             titles[title_match_key(part.title)].append(target)
-    return numbers, titles
+    return _ranked(numbers), _ranked(titles)
+
+
+def _ranked(found: dict[str, list[_Target]]) -> dict[str, _Candidates]:
+    """The targets of each key, ranked once for all the citations."""
+    ranked: dict[str, _Candidates] = {}
+    for key, targets in found.items():
+        order = sorted(targets, key=lambda t: (t.is_copy, t.order, t.part_id))
+        by_doc: dict[str, list[_Target]] = defaultdict(list)
+        for target in order:
+            by_doc[target.doc_id].append(target)
+        ranked[key] = _Candidates(order, dict(by_doc))
+    return ranked
 
 
 def _target(document: Document, part: str, number: str | None) -> _Target:
@@ -236,7 +262,8 @@ def _target(document: Document, part: str, number: str | None) -> _Target:
     )
 
 
-def _choose(citation: Citation, targets: list[_Target]) -> _Target | None:
+def _choose(citation: Citation,
+            candidates: _Candidates | None) -> _Target | None:
     """Another part of the citing document first (a letter naming what
     it forwards), then the earliest listing that is no copy.
 
@@ -245,10 +272,17 @@ def _choose(citation: Citation, targets: list[_Target]) -> _Target | None:
     itself. Nor, by title, a target whose own number differs from the
     cited one.
     """
-    targets = [t for t in targets if t.part_id != citation.part_id
-               and (citation.cited_number is None or t.number is None
-                    or t.number == citation.cited_number)]
-    if not targets:
+    if candidates is None:
         return None
-    return min(targets, key=lambda t: (t.doc_id != citation.doc_id,
-                                       t.is_copy, t.order, t.part_id))
+    # The candidates are ranked: the first that fits is the best, so a
+    # number listed by many copies costs no scan of them all.
+    for target in candidates.by_doc.get(citation.doc_id, []):
+        if _fits(citation, target):
+            return target
+    return next((t for t in candidates.ranked if _fits(citation, t)), None)
+
+
+def _fits(citation: Citation, target: _Target) -> bool:
+    return target.part_id != citation.part_id and (
+        citation.cited_number is None or target.number is None
+        or target.number == citation.cited_number)

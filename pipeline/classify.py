@@ -13,7 +13,7 @@ from pipeline.metadata import (
 )
 from pipeline.paragraphs import BodyParagraph
 from pipeline.parts import FoundPart
-from pipeline.segment import DraftDocument
+from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
 from pipeline.tables import FoundTable
 
@@ -82,14 +82,14 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
     body and take what comes first, which is the letter's.
     """
     texts = [p.text for p in paragraphs]
-    body = draft.body  # built anew on each access
+    body = draft.body
     lines = [body[p.pieces[0]].line for p in paragraphs]
     printed = _printed_title(draft)
     recovered = recover_title(printed, texts)
     title = recovered.title if recovered else printed
     letter = read_letter(texts)
     signature, recipients = letter.signature, letter.recipients
-    shares = measure(draft, paragraphs, [t.span for t in tables])
+    shares = measure(body, paragraphs, [t.span for t in tables])
     kind, reason = decide_kind(title, texts, shares, letter.attachments)
     issuers, source = _issuers(signature, title)
     columns: dict[str, Any] = {
@@ -120,7 +120,7 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
 
 # 1. Measures -----------------------------------------------------------------
 
-def measure(draft: DraftDocument, paragraphs: Sequence[BodyParagraph],
+def measure(body: Sequence[Piece], paragraphs: Sequence[BodyParagraph],
             table_spans: Sequence[Span]) -> Shares:
     """Shares of the body's characters in tables, items and prose.
 
@@ -128,25 +128,38 @@ def measure(draft: DraftDocument, paragraphs: Sequence[BodyParagraph],
     short cell-like paragraphs; items are paragraphs that open with a
     numbering or list marker; prose is the rest.
     """
-    body = draft.body  # built anew on each access
     in_span = {i for span in table_spans
                for i in range(span.first, min(span.last, len(body) - 1) + 1)}
-    free = [p for p in paragraphs if not in_span.intersection(p.pieces)]
-    cells = _cell_runs([p.text for p in free])
+    free = [p.text for p in paragraphs if in_span.isdisjoint(p.pieces)]
+    cells = _cell_runs(free)
     table_text = [body[i].text for i in sorted(in_span)]
-    table_text += [p.text for k, p in enumerate(free) if k in cells]
-    item_chars = sum(_chars(p.text) for k, p in enumerate(free)
-                     if k not in cells and patterns.ITEM_MARKER.match(p.text))
-    table_chars = sum(_chars(t) for t in table_text)
-    total = table_chars + sum(_chars(p.text) for k, p in enumerate(free)
-                              if k not in cells)
+    table_text += [text for k, text in enumerate(free) if k in cells]
+    table_chars = _chars("".join(table_text))  # one count for all cells
+    # One pass over the paragraphs outside tables: each is counted once.
+    item_chars = loose_chars = 0
+    for k, text in enumerate(free):
+        if k in cells:
+            continue
+        size = _chars(text)
+        loose_chars += size
+        if patterns.ITEM_MARKER.match(text):
+            item_chars += size
+    total = table_chars + loose_chars
     if total == 0:
         return Shares(0.0, 0.0, 0.0, 0)
     tables = round(table_chars / total, 3)
     items = round(item_chars / total, 3)
-    contacts = sum(len(patterns.CONTACT.findall(t)) for t in table_text)
     prose = max(0.0, round(1 - tables - items, 3))  # rounding can dip below
-    return Shares(tables, items, prose, contacts)
+    return Shares(tables, items, prose, _contacts(table_text))
+
+
+def _contacts(texts: Sequence[str]) -> int:
+    """Phone numbers and street addresses in table texts."""
+    # Scanned as one string, not one call per cell. The reader refuses
+    # NUL bytes, so a NUL joins the cells: it is no space, digit, Han
+    # character or dash, so no match spans two cells or changes at one's
+    # edge.
+    return len(patterns.CONTACT.findall("\0".join(texts)))
 
 
 def _cell_runs(texts: Sequence[str]) -> set[int]:

@@ -35,6 +35,9 @@ MAX_TITLE_ADDITION = 20
 RECIPIENT_ENDINGS = ("单位", "部门", "机构", "企业", "学校", "医院", "机关",
                      "党委", "政府", "管委会", "处室", "兵团", "指挥部",
                      "银行", "公司", "中心", "集团")
+# Brackets inside which a separator does not split recipients' names.
+OPENING_BRACKETS = "（(〔【《"
+CLOSING_BRACKETS = "）)〕】》"
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def read_letter(texts: Sequence[str]) -> LetterMetadata:
 def find_signature(texts: Sequence[str]) -> Signature | None:
     """The first signature block: the names just before a signing date."""
     for index, text in enumerate(texts):
+        if "日" not in text:  # no date: spares the pattern on most prose
+            continue
         match = patterns.SIGNATURE_DATE.match(text.strip())
         if not match or not _closes_signature(match):
             continue
@@ -161,6 +166,8 @@ def _could_be_names(line: str) -> bool:
 def find_recipients(texts: Sequence[str]) -> Recipients | None:
     """The 主送机关 line (各市人民政府，省直各单位：) split into bodies."""
     for index, text in enumerate(texts[:RECIPIENT_WINDOW]):
+        if "：" not in text and ":" not in text:
+            continue  # the line ends at a colon: no colon, no pattern run
         match = patterns.RECIPIENTS.match(text)
         if not match or patterns.NOT_RECIPIENTS.search(match["names"]):
             continue
@@ -197,14 +204,19 @@ def _ends_as_recipient(name: str) -> bool:
     return is_body(name) or name.endswith(RECIPIENT_ENDINGS)
 
 
-
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    compact = "".join(text.split())
+    if not any(bracket in compact for bracket in OPENING_BRACKETS):
+        # No bracket opens: every separator splits, as str.split does.
+        for separator in separators[1:]:
+            compact = compact.replace(separator, separators[0])
+        return compact.split(separators[0])
     pieces: list[str] = []
     depth, current = 0, ""
-    for char in "".join(text.split()):
-        if char in "（(〔【《":
+    for char in compact:
+        if char in OPENING_BRACKETS:
             depth += 1
-        elif char in "）)〕】》" and depth > 0:
+        elif char in CLOSING_BRACKETS and depth > 0:
             depth -= 1
         if char in separators and depth == 0:
             pieces.append(current)
@@ -218,6 +230,8 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 def find_disclosure(texts: Sequence[str]) -> str | None:
     """The first disclosure note, e.g. 此件公开发布, brackets dropped."""
     for text in texts:
+        if "此件" not in text and "信息公开形式" not in text:
+            continue  # every note holds one of them: no pattern run
         match = patterns.DISCLOSURE.search(text)
         if match:
             note = "".join(match[1].split())
@@ -228,6 +242,8 @@ def find_disclosure(texts: Sequence[str]) -> str | None:
 def find_attachments(texts: Sequence[str]) -> list[str]:
     """Titles of the first attachment list (附件：1.X 2.Y, or 附件：X)."""
     for index, text in enumerate(texts):
+        if "附件" not in text:  # in both lead forms: no pattern run
+            continue
         match = patterns.ATTACHMENT_LEAD.match(text)
         if match:
             return _attachment_titles(match["rest"], texts[index + 1:])
@@ -331,6 +347,8 @@ def recover_title(title: str, texts: Sequence[str]) -> RecoveredTitle | None:
 
 def _continuation(printed: str, text: str) -> str | None:
     """What text adds after the longest end of printed that it holds."""
+    if printed[-MIN_TITLE_OVERLAP:] not in text:
+        return None  # every longer end holds this one: none is there
     for size in range(len(printed), MIN_TITLE_OVERLAP - 1, -1):
         at = text.find(printed[-size:])
         if at < 0:

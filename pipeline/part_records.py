@@ -24,12 +24,15 @@ def part_records(draft: DraftDocument, parts: list[FoundPart],
     body = draft.body
     records = []
     for part in parts:
-        pieces = [body[i] for i in range(part.span.first, part.span.last + 1)
-                  if i < len(body)]
+        first, last = part.span.first, part.span.last
+        pieces = body[first:last + 1]
         if part.order == 0:
             pieces = [draft.pieces[0]] + pieces
         pieces = pieces or draft.pieces[-1:]
-        texts = [p.text for p in paragraphs if p.pieces[0] in part.span]
+        # Only a part after the letter reads its own paragraphs; the
+        # letter takes the document's metadata.
+        texts = [p.text for p in paragraphs
+                 if first <= p.pieces[0] <= last] if part.order else []
         records.append(_record(draft, part, pieces, texts, document))
     return records
 

@@ -147,9 +147,13 @@ NOT_RECIPIENTS = regex.compile(
     r"|电话|地址|邮|传真|说明|备注|注)|如下"
 )
 
-# Phone numbers and street addresses, the contents of a directory.
+# Phone numbers and street addresses, the contents of a directory. The
+# phone alternatives all start with a digit: the (?=\d) lookahead tests
+# that once per position instead of once per alternative (a quarter
+# faster on the directories).
 CONTACT = regex.compile(
-    r"\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{7,8}(?!\d)"
+    r"(?=\d)(?:\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|(?<!\d)\d{7,8}(?!\d))"
     r"|\p{Han}(?:路|街|大街|大道|胡同|巷)\s*\d+\s*号"
 )
 

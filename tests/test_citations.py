@@ -5,10 +5,16 @@ import unicodedata
 
 import pytest
 
-from pipeline.citations import _references, title_match_key
+from pipeline.citations import (
+    _Candidates, _choose, _fits, _references, _Target, _targets,
+    title_match_key,
+)
 from pipeline.docnumbers import find_numbers
 from pipeline.read import read_raw
 from pipeline.run import Extraction
+from schemas import Document
+from schemas.citations import Citation
+from schemas.parts import Part
 from tests.conftest import EXPECTED, REAL_DUMP
 
 
@@ -130,3 +136,61 @@ def test_title_match_key_ignores_brackets_and_quote_styles() -> None:
         title_match_key("关于印发《甲》的通知")
     assert title_match_key("指挥部令（第5号）") == title_match_key("指挥部令第5号")
     assert title_match_key("措施20条（第二版）") != title_match_key("措施20条")
+
+
+def _best(citation: Citation,
+          candidates: _Candidates | None) -> _Target | None:
+    """The definition: of every target that fits, another part of the
+    citing document first, then no copy, then the earliest listing."""
+    fitting = [t for t in (candidates.ranked if candidates else [])
+               if _fits(citation, t)]
+    return min(fitting, default=None, key=lambda t: (
+        t.doc_id != citation.doc_id, t.is_copy, t.order, t.part_id))
+
+
+def _copied(run: Extraction, copy: int,
+            ) -> tuple[list[Document], list[Part], list[Citation]]:
+    """The dump's documents, parts and citations as if crawled again into
+    another raw file; the second crawl is flagged as duplicates."""
+    def rename(text: str, doc_id: str) -> str:
+        return text.replace(doc_id, f"{doc_id}~{copy}", 1)
+
+    source = f"copy{copy}.txt"
+    documents = [d.model_copy(update={
+        "doc_id": rename(d.doc_id, d.doc_id), "source": source,
+        "duplicate_of": d.doc_id if copy == 2 else None,
+    }) for d in run.documents]
+    parts = [p.model_copy(update={
+        "doc_id": rename(p.doc_id, p.doc_id), "source": source,
+        "part_id": rename(p.part_id, p.doc_id),
+    }) for p in run.rows["parts"]]
+    citations = [c.model_copy(update={
+        "doc_id": rename(c.doc_id, c.doc_id), "source": source,
+        "part_id": rename(c.part_id, c.doc_id),
+        "citation_id": rename(c.citation_id, c.doc_id),
+    }) for c in run.rows["citations"]]
+    return documents, parts, citations
+
+
+def test_the_ranked_choice_is_the_best_target_by_definition(
+    real_run: Extraction,
+) -> None:
+    documents = list(real_run.documents)
+    parts = list(real_run.rows["parts"])
+    citations = list(real_run.rows["citations"])
+    for copy in (2, 3):
+        more = _copied(real_run, copy)
+        documents += more[0]
+        parts += more[1]
+        citations += more[2]
+    numbers, titles = _targets(documents, parts)
+    assert max(len(c.ranked) for c in numbers.values()) >= 3
+    chosen = 0
+    for citation in citations:
+        for candidates in (numbers.get(citation.cited_number or ""),
+                           titles.get(title_match_key(
+                               citation.cited_title or ""))):
+            best = _best(citation, candidates)
+            assert _choose(citation, candidates) == best, citation
+            chosen += best is not None
+    assert chosen > 50

@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import itertools
 import shutil
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import pytest
 
 from pipeline.editions import (
     EDITION_SIMILARITY, MIN_COMPARED_CHARS, Listing, _signature,
-    content_hash, link_documents, normalise_body, title_key,
+    content_hash, link_documents, nfkc, normalise_body, title_key,
 )
+from pipeline.patterns import BODY_BULLET, BODY_LAYOUT
 from pipeline.run import Extraction, extract_all
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -230,3 +232,35 @@ def test_content_hash_ignores_layout_but_not_text() -> None:
     assert content_hash("| 甲 | 乙 |") == content_hash("甲乙")
     assert content_hash("甲乙") != content_hash("乙甲")
     assert content_hash(" \n ") is None
+
+
+# 3. Fast paths that must equal their definitions ----------------------------
+
+# Text that NFKC composes across characters (half-width kana and their
+# voiced marks, Hangul jamo, combining accents, Oriya vowel signs) or
+# folds (full-width letters, circled digits, ligatures).
+ODD_TEXTS = ["ｶﾞｷﾞｸﾟ", "가\u11a8", "e\u0301Å\u0323", "\u0b47\u0b3e",
+             "①（１）　ＡＢ｜ﬁ\u0301", "ﾊﾟ\u3099"]
+
+
+def _bodies(run: Extraction) -> list[str]:
+    return [d.body for d in run.documents if d.body]
+
+
+def test_nfkc_is_unicode_nfkc(real_run: Extraction) -> None:
+    for text in _bodies(real_run) + ODD_TEXTS:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text), text
+
+
+def test_normalise_body_drops_what_the_patterns_drop(
+    real_run: Extraction,
+) -> None:
+    def by_patterns(body: str) -> str:
+        text = unicodedata.normalize("NFKC", body)
+        return BODY_LAYOUT.sub("", BODY_BULLET.sub("", text))
+
+    # Separators \x1c-\x1f are whitespace to str.split() only.
+    odd = ODD_TEXTS + ["甲\x1c乙\x1f丙 丁", "- 甲\n\u3000- 乙｜丙|丁",
+                       "\u00a0甲\u2028乙\x85丙\t-\n丁"]
+    for body in _bodies(real_run) + odd:
+        assert normalise_body(body) == by_patterns(body), body
