@@ -68,6 +68,9 @@ class _Tables:
     by_name: dict[str, Division]  # cities by full name and alias
     counties: dict[str, list[Division]]  # by full name and alias
     zones: dict[str, Zone]  # by name and alias
+    full_city_names: tuple[str, ...]  # cities' names that end in 市
+    # County names and aliases by their first character, longest first.
+    counties_by_first: dict[str, tuple[str, ...]]
 
 
 def resolve(group: str | None, district_cell: str | None,
@@ -77,13 +80,14 @@ def resolve(group: str | None, district_cell: str | None,
     group: its group label or 市别 cell; district_cell: its 地区 cell;
     texts: its name and address, searched when the cells do not say.
     """
+    compacts = [_compact(text) for text in texts]
     place = Place(city=city_named(group) if group else None)
     if place.city is None:
-        place.city = _city_in(texts)
+        place.city = _city_in(compacts)
     if district_cell and not district_cell.startswith(CITY_LEVEL):
         _district_from_cell(place, district_cell)
     if place.district is None:
-        _district_in(place, texts)
+        _district_in(place, compacts)
     return place
 
 
@@ -122,14 +126,14 @@ def _district_from_cell(place: Place, cell: str) -> None:
     place.warnings.append("place_unresolved")
 
 
-def _district_in(place: Place, texts: list[str]) -> None:
+def _district_in(place: Place, compacts: list[str]) -> None:
     """The first county named in the texts, else the first zone."""
-    for text in texts:
-        for county in _counties_in(_compact(text), place.city):
+    for compact in compacts:
+        county = _first_county_in(compact, place.city)
+        if county is not None:
             _set_county(place, county)
             return
-    for text in texts:
-        compact = _compact(text)
+    for compact in compacts:
         for name, zone in _tables().zones.items():
             if name in compact:
                 _set_zone(place, name, zone)
@@ -150,35 +154,36 @@ def _set_zone(place: Place, name: str, zone: Zone) -> None:
         place.city = _division(zone.city_code)
 
 
-def _city_in(texts: list[str]) -> Division | None:
+def _city_in(compacts: list[str]) -> Division | None:
     """The first city named in full in the texts, else a county's city."""
     tables = _tables()
-    for text in texts:
-        compact = _compact(text)
-        hits = [(compact.find(name), name) for name, d in tables.by_name.items()
-                if d.is_city and name.endswith("市") and name in compact]
+    for compact in compacts:
+        hits = [(compact.find(name), name) for name in tables.full_city_names
+                if name in compact]
         if hits:
             return tables.by_name[min(hits)[1]]
-    for text in texts:
-        found = _counties_in(_compact(text), None)
-        if found:
-            return _division(found[0].city_code)
+    for compact in compacts:
+        county = _first_county_in(compact, None)
+        if county is not None:
+            return _division(county.city_code)
     return None
 
 
-def _counties_in(text: str, city: Division | None) -> list[Division]:
-    """Counties named in a text, in order, those of `city` if it is known;
-    a name shared by two cities counts only when the city tells which."""
-    hits: list[tuple[int, int, Division]] = []
-    for name in _tables().counties:
-        at = text.find(name)
-        if at < 0:
-            continue
-        chosen = _counties_named(name, city)
-        if len(chosen) == 1:
-            hits.append((at, -len(name), chosen[0]))
-    hits.sort(key=lambda h: (h[0], h[1], h[2].code))
-    return [division for _, _, division in hits]
+def _first_county_in(text: str, city: Division | None) -> Division | None:
+    """The county named first in a text (the longest name where several
+    start at one character), among `city`'s if it is known; a name shared
+    by two cities counts only when the city tells which."""
+    # One walk over the text's characters, trying only the names that
+    # open with each: far fewer tests than searching for every name.
+    by_first = _tables().counties_by_first
+    for at, char in enumerate(text):
+        for name in by_first.get(char, ()):
+            if not text.startswith(name, at):
+                continue
+            chosen = _counties_named(name, city)
+            if len(chosen) == 1:
+                return chosen[0]
+    return None
 
 
 def _counties_named(name: str, city: Division | None) -> list[Division]:
@@ -221,7 +226,19 @@ def _tables() -> _Tables:
         zone = Zone(name, city_code or None)
         for alias in [name, *filter(None, aliases.split(";"))]:
             zones[alias] = zone
-    return _Tables(by_code, by_name, counties, zones)
+    full_city_names = tuple(name for name, d in by_name.items()
+                            if d.is_city and name.endswith("市"))
+    return _Tables(by_code, by_name, counties, zones, full_city_names,
+                   _by_first_char(counties))
+
+
+def _by_first_char(names: dict[str, list[Division]]
+                   ) -> dict[str, tuple[str, ...]]:
+    """The names by their first character, longest first."""
+    grouped: dict[str, list[str]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        grouped.setdefault(name[0], []).append(name)
+    return {char: tuple(group) for char, group in grouped.items()}
 
 
 def _rows(file: str, width: int) -> list[list[str]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline import patterns
-from pipeline.segment import DraftDocument, Piece
+from pipeline.segment import Piece
 
 # A block longer than this is a paragraph, not a cell; the longest cell
 # of the dump's directories is an address of 33 characters.
@@ -35,18 +35,37 @@ class Block:
         """The text without any space: how header cells are compared."""
         return "".join(self.text.split())
 
+    # Each block is asked the two questions below once or twice; cheap
+    # tests come before the patterns, which most blocks would fail.
+
+    @property
+    def is_prose(self) -> bool:
+        """A paragraph or an intro line: never a cell, a label or a caption."""
+        text = self.text
+        # The text is stripped: its last character tells a prose ending.
+        return (len(text) > MAX_CELL_CHARS
+                or text[-1:] in patterns.PROSE_END_CHARS
+                or ("-" in text and bool(patterns.DATE_LINE.match(text))))
+
+    @property
+    def row_number(self) -> int | None:
+        """The row number the block holds alone, the first cell of a row."""
+        if len(self.text) > 4:  # one to four digits, the text stripped
+            return None
+        number = patterns.ROW_NUMBER.match(self.text)
+        return int(number.group(1)) if number else None
+
     def joined(self, other: "Block") -> "Block":
         pieces = self.pieces + other.pieces
         return Block(self.first, other.last, pieces, cell_text(pieces))
 
 
-def body_blocks(draft: DraftDocument) -> list[Block]:
-    """The body as cells: lines that follow each other make one cell.
+def body_blocks(body: list[Piece]) -> list[Block]:
+    """A document's body as cells: lines that follow each other make one.
 
     A block line stands alone on its raw line; a paragraph of a row or a
     pipe row shares its line with others and is a cell of its own.
     """
-    body = draft.body
     per_line = Counter(p.line for p in body)
     blocks: list[Block] = []
     first = 0
@@ -58,21 +77,25 @@ def body_blocks(draft: DraftDocument) -> list[Block]:
     return blocks
 
 
-def line_blocks(draft: DraftDocument) -> list[Block]:
-    """The body as cells, one per piece, for lists that print a cell on
-    each line without blank lines between them."""
-    body = draft.body
+def line_blocks(body: list[Piece]) -> list[Block]:
+    """A document's body as cells, one per piece, for lists that print a
+    cell on each line without blank lines between them."""
     return [_block(body, i, i) for i in range(len(body))]
 
 
 def cell_text(pieces: tuple[Piece, ...]) -> str:
     """Wrapped lines joined, layout spaces dropped, other spaces folded."""
+    if len(pieces) == 1:  # most cells: nothing to join
+        return clean_text(pieces[0].text)
     return clean_text("\n".join(p.text for p in pieces))
 
 
 def clean_text(text: str) -> str:
-    """Layout spaces dropped, other runs of spaces folded to one."""
+    """Layout spaces (a CJK character beside them) dropped, other runs of
+    spaces folded to one."""
     text = text.strip()
+    if not patterns.WHITESPACE_RUN.search(text):  # most cells
+        return text
     cleaned: str = patterns.WHITESPACE_RUN.sub(
         lambda run: _space(run, text), text)
     return cleaned
@@ -85,13 +108,6 @@ def _space(run: "regex.Match[str]", text: str) -> str:
     if patterns.CJK_CHAR.match(before) or patterns.CJK_CHAR.match(after):
         return ""
     return " "
-
-
-def is_prose(block: Block) -> bool:
-    """A paragraph or an intro line: never a cell, a label or a caption."""
-    return (len(block.text) > MAX_CELL_CHARS
-            or bool(patterns.PROSE_END.search(block.text))
-            or bool(patterns.DATE_LINE.match(block.text)))
 
 
 def _continues(before: Piece, after: Piece, per_line: Counter[int]) -> bool:

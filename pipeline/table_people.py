@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 
 from pipeline import patterns
-from pipeline.table_blocks import Block, clean_text, is_prose
+from pipeline.table_blocks import Block, clean_text
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def find_people(blocks: list[Block]) -> People | None:
     posts: list[Block] = []
     for i in range(first, len(blocks)):
         block = blocks[i]
-        if is_prose(block):
+        if block.is_prose:
             break
         if patterns.ROLE_LABEL.match(block.text):
             _pair(people, names, posts)
@@ -106,4 +106,4 @@ def _caption(block: Block | None) -> str | None:
     after_date = patterns.CAPTION_AFTER_DATE.search(raw)
     if after_date:
         return clean_text(after_date.group("caption"))
-    return None if is_prose(block) else block.text
+    return None if block.is_prose else block.text

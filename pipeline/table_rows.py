@@ -28,7 +28,7 @@ from typing import Literal
 from pipeline import patterns
 from pipeline.phones import is_phone_cell
 from pipeline.places import is_place_cell
-from pipeline.table_blocks import Block, is_prose
+from pipeline.table_blocks import Block
 
 log = logging.getLogger(__name__)
 
@@ -110,14 +110,17 @@ def find_headers(blocks: list[Block]) -> list[Header]:
     headers = []
     i = 0
     while i < len(blocks):
-        j = i
+        if blocks[i].compact not in HEADER_KINDS:
+            i += 1
+            continue
+        j = i + 1
         while j < len(blocks) and blocks[j].compact in HEADER_KINDS:
             j += 1
         names = tuple(b.compact for b in blocks[i:j])
         if len(names) >= 2 and "序号" in names:
             kinds = tuple(HEADER_KINDS[n] for n in names)
             headers.append(Header(i, j - 1, names, kinds))
-        i = max(j, i + 1)
+        i = j
     return headers
 
 
@@ -160,7 +163,7 @@ def _label_before(blocks: list[Block], index: int) -> Block | None:
     if index == 0:
         return None
     before = blocks[index - 1]
-    if is_prose(before) or patterns.ROW_NUMBER.match(before.text):
+    if before.is_prose or before.row_number is not None:
         return None
     return before
 
@@ -173,14 +176,16 @@ def _read_rows(table: Directory, blocks: list[Block],
         reader.start_group(table.labels[k])
         stop = _segment_end(table, k, blocks, after)
         for block in blocks[header.last + 1:stop]:
-            if is_prose(block):
+            if block.is_prose:
                 break
             reader.read(block)
         reader.end_segment()
     table.rows = reader.rows
     table.notes = reader.noted
+    columns = _text_columns(table)
+    phone_column = _column(table, "phone")
     for row in table.rows:
-        place_cells(row, table)
+        place_cells(row, columns, phone_column)
     seq_warnings(table.rows)
 
 
@@ -201,6 +206,8 @@ class _RowReader:
 
     def __init__(self, table: Directory):
         self.table = table
+        # Every header holds 序号 (find_headers).
+        self.seq_column = table.names[table.kinds.index("seq")]
         self.rows: list[Row] = []
         self.pending: list[Block] = []
         self.labels: dict[str, Block] = {}
@@ -211,13 +218,14 @@ class _RowReader:
         self.labels = {GROUP: label} if label is not None else {}
 
     def read(self, block: Block) -> None:
-        number = patterns.ROW_NUMBER.match(block.text)
-        phone = is_phone_cell(block.text)
-        if number:
+        number = block.row_number
+        if number is not None:
             self._flush_pending(before_row=True)
-            self._start_row(int(number.group(1)), block)
-        elif (self.pending or self.current is None
-              or (self.current.closed and not phone)):
+            self._start_row(number, block)
+            return
+        phone = is_phone_cell(block.text)
+        if (self.pending or self.current is None
+                or (self.current.closed and not phone)):
             self.pending.append(block)
         else:
             self.current.own.append(block)
@@ -233,7 +241,7 @@ class _RowReader:
         row.values.update(self.labels)
         if seq_block is not None:
             row.own.append(seq_block)
-            row.values[_seq_column(self.table)] = seq_block
+            row.values[self.seq_column] = seq_block
         self.rows.append(row)
         self.current = row
         return row
@@ -264,12 +272,15 @@ class _RowReader:
             self.noted = True
 
 
-def place_cells(row: Row, table: Directory) -> None:
-    """Give each of a row's blocks its column, by content."""
-    blocks = [b for b in row.own if not patterns.ROW_NUMBER.match(b.text)]
-    others = _join_wrapped([b for b in blocks if b not in row.phones])
-    columns = [(n, k) for n, k in zip(table.names, table.kinds)
-               if k in ("region", "name", "address")]
+def place_cells(row: Row, columns: list[tuple[str, ColumnKind]],
+                phone_column: str | None) -> None:
+    """Give each of a row's blocks its column, by content: columns are
+    the table's region, name and address columns, in order."""
+    # Blocks by identity: comparing them field by field costs far more.
+    phones = {id(b) for b in row.phones}
+    others = _join_wrapped([b for b in row.own if b.row_number is None
+                            and id(b) not in phones])
+    columns = list(columns)
     if columns and columns[0][1] == "region":
         region = columns.pop(0)[0]
         if others and (is_place_cell(others[0].text)
@@ -280,9 +291,8 @@ def place_cells(row: Row, table: Directory) -> None:
     if columns and len(others) > len(columns):
         # The last column (the address) wrapped across a blank line.
         row.values[columns[-1][0]] = _joined(others[len(columns) - 1:])
-    if row.phones and "phone" in table.kinds:
-        row.values[table.names[table.kinds.index("phone")]] = \
-            _joined(row.phones)
+    if row.phones and phone_column is not None:
+        row.values[phone_column] = _joined(row.phones)
 
 
 def seq_warnings(rows: list[Row]) -> None:
@@ -300,8 +310,17 @@ def seq_warnings(rows: list[Row]) -> None:
         last = row.seq
 
 
-def _seq_column(table: Directory) -> str:
-    return table.names[table.kinds.index("seq")]
+def _text_columns(table: Directory) -> list[tuple[str, ColumnKind]]:
+    """The columns whose cells are placed by content, in order."""
+    return [(n, k) for n, k in zip(table.names, table.kinds)
+            if k in ("region", "name", "address")]
+
+
+def _column(table: Directory, kind: ColumnKind) -> str | None:
+    """The name of the table's first column of a kind, if it has one."""
+    if kind not in table.kinds:
+        return None
+    return table.names[table.kinds.index(kind)]
 
 
 def _join_wrapped(blocks: list[Block]) -> list[Block]:
@@ -310,7 +329,7 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
     joined: list[Block] = []
     for block in blocks:
         if joined and (_unclosed(joined[-1].text)
-                       or patterns.OPEN_BRACKET.match(block.text)):
+                       or block.text.startswith(patterns.OPEN_BRACKETS)):
             joined[-1] = joined[-1].joined(block)
         else:
             joined.append(block)
@@ -318,8 +337,8 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _unclosed(text: str) -> bool:
-    return (len(patterns.OPEN_BRACKET.findall(text))
-            > len(patterns.CLOSE_BRACKET.findall(text)))
+    return (sum(map(text.count, patterns.OPEN_BRACKETS))
+            > sum(map(text.count, patterns.CLOSE_BRACKETS)))
 
 
 def _joined(blocks: list[Block]) -> Block:

@@ -53,6 +53,10 @@ def test_odd_numbers_are_kept_as_printed_and_flagged(
     ("红旗大街54号73", False),
     ("新工街1-3-25A", False),
     ("沈阳市", False),
+    # A cell opening with a letter holds more than numbers.
+    ("电话024-62165888", False),
+    # Full-width digits are digits too.
+    ("６２１６５８８８", True),
 ])
 def test_phone_cells_are_told_from_other_cells(text: str,
                                                is_phone: bool) -> None:

@@ -73,6 +73,16 @@ def test_a_name_shared_by_two_cities_without_context_is_left_open() -> None:
     assert place.city is None and place.district is None
 
 
+def test_the_first_county_named_in_a_text_is_its_district() -> None:
+    place = resolve(None, None, ["新民市人民医院，康平县分院"])
+    assert (place.district, place.district_code) == ("新民市", "210181")
+    # 铁西区 tells no city alone; once 和平区 tells Shenyang, it is
+    # Shenyang's, and it comes first.
+    place = resolve(None, None, ["铁西区至和平区"])
+    assert place.city is not None and place.city.code == "210100"
+    assert (place.district, place.district_code) == ("铁西区", "210106")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("市本级", True), ("市本级（含双塔区、龙城区）", True), ("金普新区", True),
     ("兴隆台区、双台子区", True), ("新宾满族自治县", True),

@@ -10,7 +10,8 @@ import pytest
 
 from pipeline.read import read_raw
 from pipeline.run import Extraction
-from pipeline.segment import segment
+from pipeline.segment import Piece, segment
+from pipeline.table_blocks import clean_text, line_blocks
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -143,6 +144,35 @@ def test_spans_run_from_header_to_last_row_without_the_intro() -> None:
     assert hospitals.body[first.span.first].text == "级别"
     assert hospitals.body[second.span.first - 1].text == (
         "辽宁省设置发热门诊的助产医疗机构名单")
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("沈阳市  第四 人民医院", "沈阳市第四人民医院"),
+    ("No.  5\n", "No. 5"),
+    # A run is judged as a whole by the characters around it, even when
+    # it holds an ideographic space.
+    ("No.\u3000 5", "No. 5"),
+    ("No.\u30005", "No. 5"),
+])
+def test_layout_spaces_are_dropped_and_others_folded(raw: str,
+                                                     text: str) -> None:
+    assert clean_text(raw) == text
+
+
+@pytest.mark.parametrize(("text", "row_number", "prose"), [
+    ("12", 12, False),
+    ("１２", 12, False),
+    ("12345", None, False),
+    ("2020-02-09", None, True),
+    ("联系电话：", None, True),
+    ("沈阳市第四人民医院", None, False),
+])
+def test_blocks_tell_row_numbers_and_prose(text: str, row_number: int | None,
+                                           prose: bool) -> None:
+    piece = Piece(1, 0, len(text), text, text)
+    [block] = line_blocks([piece])
+    assert block.row_number == row_number
+    assert block.is_prose is prose
 
 
 def test_pipe_rows_ending_a_list_are_no_table(real_run: Extraction) -> None:
