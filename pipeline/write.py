@@ -6,7 +6,9 @@ failed run leaves the previous outputs as they were.
 """
 
 import csv
+import datetime as dt
 import io
+import json
 import logging
 import os
 import shutil
@@ -15,8 +17,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
+import pyarrow.json as pajson
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
@@ -82,7 +86,14 @@ class Encoded:
 
 
 class Encoder:
-    """Turns records of one model into Arrow columns and CSV lines."""
+    """Turns records of one model into an Arrow table and CSV lines.
+
+    The table is parsed from JSON lines by Arrow's own reader rather
+    than built with pyarrow.array: that function imports pandas (about
+    0.4 s) to check whether it was handed a pandas object, and a run
+    never hands it one. JSON has no date type, so date columns are read
+    as text and cast.
+    """
 
     def __init__(self, name: str, model: type[BaseModel]):
         self.name = name
@@ -90,6 +101,15 @@ class Encoder:
         self.columns = list(model.model_fields)
         self.schema = arrow_schema(model, name)
         self._to_csv = [csv_column(f.type) for f in self.schema]
+        self._dates = [i for i, f in enumerate(self.schema)
+                       if pa.types.is_date(f.type)]
+        self._json_options = pajson.ParseOptions(
+            explicit_schema=pa.schema([
+                pa.field(f.name, pa.string()) if i in self._dates else f
+                for i, f in enumerate(self.schema)
+            ]),
+            unexpected_field_behavior="error",
+        )
 
     def encode(self, rows: Sequence[BaseModel]) -> Encoded:
         if any(type(row) is not self.model for row in rows):
@@ -101,8 +121,32 @@ class Encoder:
                  for c, convert in zip(self.columns, self._to_csv)]
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows(zip(*cells))
-        table = pa.table(columns, schema=self.schema)
-        return Encoded(len(rows), table, text.getvalue())
+        return Encoded(len(rows), self._table(values), text.getvalue())
+
+    def _table(self, values: list[dict[str, Any]]) -> pa.Table:
+        if not values:
+            return self.schema.empty_table()
+        lines = "\n".join(
+            json.dumps(v, ensure_ascii=False, default=_iso_date)
+            for v in values
+        )
+        read = pajson.read_json(
+            io.BytesIO(lines.encode("utf-8")),
+            read_options=pajson.ReadOptions(use_threads=False),
+            parse_options=self._json_options,
+        )
+        arrays = [
+            read.column(i).cast(field.type) if i in self._dates
+            else read.column(i)
+            for i, field in enumerate(self.schema)
+        ]
+        return pa.Table.from_arrays(arrays, schema=self.schema)
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 class DatasetWriter:
