@@ -126,3 +126,22 @@ def test_locate_as_offsets_scanned(rest: list[int], position: int) -> None:
     paragraph = BodyParagraph("x" * 30, tuple(range(len(offsets))), offsets)
     k = max(i for i, at in enumerate(offsets) if at <= position)
     assert paragraph.locate(position) == (k, position - offsets[k])
+
+
+def test_chinese_numbers_agree_with_cn2an_up_to_9999() -> None:
+    import cn2an
+
+    from pipeline.numbering import chinese_number
+
+    wrong = [n for n in range(1, 10_000)
+             if chinese_number(cn2an.an2cn(n)) != n]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("numeral", [
+    "十十", "一二", "百一", "百", "一百五", "零", "一千零零五", "十百", "", "x",
+])
+def test_malformed_chinese_numbers_are_none(numeral: str) -> None:
+    from pipeline.numbering import chinese_number
+
+    assert chinese_number(numeral) is None
