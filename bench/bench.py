@@ -27,7 +27,8 @@ RESULTS = ROOT / "bench" / "results.csv"
 STAGE_LINE = re.compile(r"stage (\w+): ([\d.]+) s")
 IMPORTS = {
     "import_baseline": "import pandas, pyarrow, pydantic, click",
-    "import_run": "import pyarrow.parquet, pydantic, click, regex",
+    "import_run": ("import pyarrow.parquet, pyarrow.json, pydantic, click, "
+                   "regex, phonenumbers, rensa"),
 }
 
 
