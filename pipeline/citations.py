@@ -13,7 +13,7 @@ from typing import Literal
 
 from pipeline import patterns
 from pipeline.docnumbers import DocNumber, find_numbers
-from pipeline.documents import clean_title
+from pipeline.text import clean_title
 from pipeline.editions import nfkc
 from pipeline.paragraphs import BodyParagraph, line_position
 from pipeline.parts import FoundPart, part_id

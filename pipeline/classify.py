@@ -3,7 +3,7 @@
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pipeline import patterns
@@ -14,8 +14,9 @@ from pipeline.metadata import (
 from pipeline.paragraphs import BodyParagraph
 from pipeline.parts import FoundPart
 from pipeline.segment import DraftDocument, Piece
-from pipeline.structure import Span
+from pipeline.structure import Description, Span
 from pipeline.tables import FoundTable
+from pipeline.text import listing_date
 
 log = logging.getLogger(__name__)
 
@@ -51,14 +52,6 @@ COMMAND_WINDOW = 3
 # A signing date more than this before the listing date is implausible:
 # the dump's widest gap is 5 days.
 MAX_SIGNING_LEAD = dt.timedelta(days=180)
-
-
-@dataclass
-class Description:
-    """Columns that classify adds to a document, and its warnings."""
-
-    columns: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -277,13 +270,7 @@ def date_warnings(signature: Signature | None,
 
 def _listing_date(draft: DraftDocument) -> dt.date | None:
     dates = draft.with_role("date")
-    match = patterns.DATE_LINE.match(dates[0].text) if dates else None
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    return listing_date(dates[0].text) if dates else None
 
 
 def _printed_title(draft: DraftDocument) -> str:

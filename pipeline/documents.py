@@ -5,14 +5,11 @@ it and later stages (classify, clauses, tables, relations) can follow it
 without seeing the rest of the file.
 """
 
-import datetime as dt
-
-import regex
-
 from pipeline import patterns
-from pipeline.classify import Description
 from pipeline.paragraphs import BodyParagraph
 from pipeline.segment import DraftDocument
+from pipeline.structure import Description
+from pipeline.text import clean_title, listing_date
 from schemas import Document, LinePiece
 
 
@@ -28,7 +25,7 @@ def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
     dates = draft.with_role("date")
     body = [p.text for p in paragraphs]
     title = clean_title("".join(p.text for p in titles))
-    publish_date = _listing_date(dates[0].text if dates else "")
+    publish_date = listing_date(dates[0].text if dates else "")
     if not titles:
         warnings.append("missing_title")
     if title.endswith(patterns.TRUNCATION_MARKS):
@@ -61,28 +58,3 @@ def line_pieces(draft: DraftDocument) -> list[LinePiece]:
                   text=p.raw)
         for p in draft.pieces
     ]
-
-
-def clean_title(text: str) -> str:
-    """Join a wrapped title: drop layout spaces, fold the others."""
-    return patterns.WHITESPACE_RUN.sub(
-        lambda run: _layout_or_space(run, text), text
-    ).strip()
-
-
-def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
-    before = text[run.start() - 1:run.start()]
-    after = text[run.end():run.end() + 1]
-    if patterns.CJK_CHAR.match(before) or patterns.CJK_CHAR.match(after):
-        return ""
-    return " "
-
-
-def _listing_date(text: str) -> dt.date | None:
-    match = patterns.DATE_LINE.match(text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None

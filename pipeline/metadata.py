@@ -15,6 +15,7 @@ import regex
 from pipeline import patterns
 from pipeline.docnumbers import find_numbers
 from pipeline.issuers import is_body, split_bodies
+from pipeline.text import clean_title
 
 # Signature names are short: the longest seen is 国务院应对新型冠状病毒
 # 感染的 (14); a longer line before a date is prose.
@@ -269,9 +270,6 @@ def _attachment_titles(rest: str, after: Sequence[str]) -> list[str]:
 
 def clean_text(text: str) -> str:
     """Text with layout spaces dropped as a title's are."""
-    # Imported here: pipeline.documents imports classify, which imports
-    # this module, at load time.
-    from pipeline.documents import clean_title
     return clean_title(text)
 
 

@@ -17,6 +17,7 @@ from pipeline.numbering import leading_marker
 from pipeline.paragraphs import table_pieces
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
+from pipeline.text import clean_title
 
 PartKind = Literal["letter", "attachment", "forwarded", "printed"]
 
@@ -224,8 +225,4 @@ def _is_doc_number(text: str) -> bool:
         len(text.strip()) - (numbers[0].end - numbers[0].start) <= 1
 
 
-def clean_title(text: str) -> str:
-    """A title as documents.title shows one (layout spaces dropped)."""
-    # Imported here: documents imports classify, which imports parts.
-    from pipeline.documents import clean_title as document_title
-    return document_title(text)
+

@@ -6,7 +6,8 @@ paragraphs are spans or groups of those pieces, named by index, so that
 every record can be traced back to its raw lines.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -21,3 +22,11 @@ class Span:
 
     def __len__(self) -> int:
         return self.last - self.first + 1
+
+
+@dataclass
+class Description:
+    """Columns that classify adds to a document, and its warnings."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)

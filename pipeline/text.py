@@ -1,0 +1,33 @@
+"""Text helpers shared by the stages: layout spaces and listing dates."""
+
+import datetime as dt
+
+import regex
+
+from pipeline import patterns
+
+
+def clean_title(text: str) -> str:
+    """Join a wrapped title: drop layout spaces, fold the others."""
+    return patterns.WHITESPACE_RUN.sub(
+        lambda run: _layout_or_space(run, text), text
+    ).strip()
+
+
+def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
+    before = text[run.start() - 1:run.start()]
+    after = text[run.end():run.end() + 1]
+    if patterns.CJK_CHAR.match(before) or patterns.CJK_CHAR.match(after):
+        return ""
+    return " "
+
+
+def listing_date(text: str) -> dt.date | None:
+    """The date of a listing date line (2020-02-01); None if impossible."""
+    match = patterns.DATE_LINE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
