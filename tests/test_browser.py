@@ -40,7 +40,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 def test_chart_is_drawn(real_out: Path, tmp_path: Path) -> None:
     png = tmp_path / "report.png"
     _screenshot(real_out / "report.html", png, tmp_path / "profile")
-    pixels = Image.open(png).convert("RGB").getdata()
+    pixels = Image.open(png).convert("RGB").get_flattened_data()
     drawn = {colour: 0 for colour in KIND_COLOURS.values()}
     wanted = {_rgb(c): c for c in drawn}
     for pixel in pixels:
