@@ -226,8 +226,8 @@ def _targets(documents: Sequence[Document], parts: Sequence[Part],
                          document.own_doc_number)
         if document.own_doc_number:
             numbers[document.own_doc_number].append(target)
-        for title in {document.title, document.title_full or ""} - {""}:
-            titles[title_match_key(title)].append(target)
+        if document.title:
+            titles[title_match_key(document.title)].append(target)
     for part in parts:
         document = by_doc.get(part.doc_id)
         if document is None or part.part_no == 0:

@@ -69,9 +69,9 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
              clauses: list[Any]) -> Description:
     """Kind, genre, issuers, dates and numbers of one document.
 
-    A title cut off with ... and recovered from the body goes to
-    title_full; `title` stays as printed, as the documents stage builds
-    it. parts and clauses are not used yet: the extractors read the whole
+    A title cut off with ... and recovered from the body becomes the
+    document's title (Description.title); title_raw keeps the printed
+    one. parts and clauses are not used yet: the extractors read the whole
     body and take what comes first, which is the letter's.
     """
     texts = [p.text for p in paragraphs]
@@ -102,13 +102,13 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
         "recipients": recipients.names if recipients else [],
         "disclosure": letter.disclosure,
         "attachments": letter.attachments,
-        "title_full": title,
         "title_source": "recovered" if recovered else "printed",
         "title_source_line": lines[recovered.index] if recovered else None,
     }
     warnings = date_warnings(signature, _listing_date(draft))
     log.debug("describe %s: %s (%s)", draft.doc_id, kind, reason)
-    return Description(columns, warnings)
+    return Description(columns, warnings,
+                       title=recovered.title if recovered else None)
 
 
 # 1. Measures -----------------------------------------------------------------

@@ -24,11 +24,12 @@ def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
     titles = draft.with_role("title")
     dates = draft.with_role("date")
     body = [p.text for p in paragraphs]
-    title = clean_title("".join(p.text for p in titles))
+    printed = clean_title("".join(p.text for p in titles))
+    title = description.title or printed
     publish_date = listing_date(dates[0].text if dates else "")
     if not titles:
         warnings.append("missing_title")
-    if title.endswith(patterns.TRUNCATION_MARKS):
+    if printed.endswith(patterns.TRUNCATION_MARKS):
         warnings.append("title_truncated")
     if publish_date is None:
         warnings.append("invalid_publish_date" if dates

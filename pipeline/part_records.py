@@ -40,7 +40,7 @@ def part_records(draft: DraftDocument, parts: list[FoundPart],
 def _record(draft: DraftDocument, part: FoundPart, pieces: list[Piece],
             texts: list[str], document: Document) -> Part:
     if part.order == 0:
-        title = document.title_full or document.title or None
+        title = document.title or None
         issuers, signed = document.issuers, document.signed_date
         number = document.own_doc_number
     else:

@@ -30,3 +30,4 @@ class Description:
 
     columns: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    title: str | None = None  # the full title, when recovered from the body

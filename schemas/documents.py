@@ -138,14 +138,11 @@ class Document(BaseModel):
         description="Titles listed after 附件： (or 【附件下载】), numbers "
         "and enclosing 《》 dropped.",
     )] = []
-    title_full: Annotated[str | None, Field(
-        description="The full title: title as printed, or for a title cut "
-        "off with '...', the one the body states in full (see "
-        "title_source).",
-    )] = None
     title_source: Annotated[Literal["printed", "recovered"] | None, Field(
-        description="'printed': title_full is the listed title; "
-        "'recovered': completed from the body at title_source_line.",
+        description="'printed': title is the listed title; 'recovered': "
+        "the listing cut the title off with '...' and title is the full "
+        "one the body states at title_source_line (title_raw keeps the "
+        "printed form).",
     )] = None
     title_source_line: Annotated[int | None, Field(
         description="Raw line where the body states the recovered title.",

@@ -26,7 +26,7 @@ def test_every_document_has_one_letter_first_and_parts_in_order(
         assert [p.part_no for p in own] == list(range(len(own)))
         assert own[0].part_kind == "letter"
         assert own[0].line_start == document.line_start
-        assert own[0].title == (document.title_full or document.title)
+        assert own[0].title == document.title
         spans = [(p.line_start, p.char_start, p.line_end, p.char_end)
                  for p in own]
         assert spans == sorted(spans)
