@@ -7,4 +7,7 @@ from schemas.warnings import WARNING_CODES, WarningRecord
 
 SCHEMA_VERSION = "1.0"
 
-__all__ = ["SCHEMA_VERSION", "WARNING_CODES", "Clause", "Document", "LinePiece", "WarningRecord"]
+__all__ = [
+    "SCHEMA_VERSION", "WARNING_CODES", "Clause", "Document", "LinePiece",
+    "WarningRecord",
+]
