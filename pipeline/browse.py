@@ -43,7 +43,7 @@ def stats(out: Path, latest_only: bool = True) -> str:
               for p in sorted(out.glob("*.parquet"))}
     warnings = Counter(w["code"] for w in _read(out, "warnings"))
     sections = [
-        _table("rows per dataset", counts),
+        _table("rows per dataset (all documents)", counts),
         _table(f"documents per kind ({scope})",
                Counter(d.get("kind") or "unclassified" for d in counted)),
         _table(f"documents per listing date ({scope})",

@@ -64,7 +64,7 @@ def _summary(documents: list[Any], latest: list[Any],
         for name, n in sorted(counts.items())
     )
     return (
-        "<h2>Datasets</h2>\n"
+        "<h2>Datasets (rows of all documents)</h2>\n"
         f"<p>{len(documents)} documents, of which {len(latest)} are the "
         "latest edition of their series; figures below count the latest "
         "editions unless they say otherwise.</p>\n"
@@ -80,7 +80,8 @@ def _chart(documents: list[Any]) -> str:
         if d.publish_date is not None:
             per_day[d.publish_date][getattr(d, "kind", "all")] += 1
     if not per_day:
-        return "<h2>Documents per day</h2>\n<p>No dated document.</p>"
+        return ("<h2>Documents per day (latest editions)</h2>\n"
+                "<p>No dated document.</p>")
     first, last = min(per_day), max(per_day)
     days = [first + dt.timedelta(n) for n in range((last - first).days + 1)]
     bars = [_bar(i, day, per_day[day]) for i, day in enumerate(days)]
@@ -159,7 +160,8 @@ def _tables(tables: list[Any], documents: list[Any]) -> str:
     )
     complete = sum(1 for t in tables if t.complete)
     return (
-        f"<h2>Tables ({complete} of {len(tables)} complete)</h2>\n"
+        f"<h2>Tables of all documents ({complete} of {len(tables)} "
+        "complete)</h2>\n"
         "<table id=\"tables\"><tr><th>table</th><th>document</th>"
         f"<th>rows</th><th>complete</th></tr>{rows}</table>"
     )
