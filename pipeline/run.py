@@ -1,5 +1,6 @@
 """The run: every raw dump of a folder through the stages, into datasets."""
 
+import functools
 import logging
 import multiprocessing
 import time
@@ -220,15 +221,25 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     return held
 
 
+# Runs over this many bytes of dumps build Arrow tables the bulk way
+# (see write.Encoder): the one-off cost of importing pandas is then
+# smaller than what the faster encoding saves.
+BULK_BYTES = 5_000_000
+
+
 def _extract_each(files: list[Path], jobs: int) -> Iterator[Extraction]:
+    # A file that cannot be read counts for nothing here; reading it
+    # fails with a clear message.
+    bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
+    extract = functools.partial(_extract_encoded, bulk=bulk)
     if jobs <= 1 or len(files) <= 1:
-        yield from map(_extract_encoded, files)
+        yield from map(extract, files)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap(_extract_encoded, files)
+        yield from pool.imap(extract, files)
 
 
-def _extract_encoded(path: Path) -> Extraction:
+def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
     """One file extracted, its streamed datasets encoded for writing.
 
     Encoding here, in the worker when there are several, leaves the main
@@ -241,7 +252,8 @@ def _extract_encoded(path: Path) -> Extraction:
         for dataset in DATASETS:
             if not dataset.held:
                 rows = one.rows.pop(dataset.name)
-                one.encoded[dataset.name] = _ENCODERS[dataset.name].encode(rows)
+                encoder = _ENCODERS[dataset.name]
+                one.encoded[dataset.name] = encoder.encode(rows, bulk)
     return one
 
 

@@ -88,11 +88,12 @@ class Encoded:
 class Encoder:
     """Turns records of one model into an Arrow table and CSV lines.
 
-    The table is parsed from JSON lines by Arrow's own reader rather
-    than built with pyarrow.array: that function imports pandas (about
-    0.4 s) to check whether it was handed a pandas object, and a run
-    never hands it one. JSON has no date type, so date columns are read
-    as text and cast.
+    Two ways to the same table: pyarrow.array builds it fastest, but its
+    first call imports pandas (about 0.4 s, a third of a run on one
+    dump) to check whether it was handed a pandas object; Arrow's JSON
+    reader needs no pandas but parses slower. Small runs take the JSON
+    way (`bulk=False`), large runs the array way. JSON has no date type,
+    so date columns are read as text and cast.
     """
 
     def __init__(self, name: str, model: type[BaseModel]):
@@ -111,7 +112,7 @@ class Encoder:
             unexpected_field_behavior="error",
         )
 
-    def encode(self, rows: Sequence[BaseModel]) -> Encoded:
+    def encode(self, rows: Sequence[BaseModel], bulk: bool = False) -> Encoded:
         if any(type(row) is not self.model for row in rows):
             # Records are validated when built; refuse anything else.
             raise TypeError(f"{self.name}: expected {self.model.__name__}")
@@ -121,9 +122,11 @@ class Encoder:
                  for c, convert in zip(self.columns, self._to_csv)]
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows(zip(*cells))
-        return Encoded(len(rows), self._table(values), text.getvalue())
+        table = (pa.table(columns, schema=self.schema) if bulk
+                 else self._table_from_json(values))
+        return Encoded(len(rows), table, text.getvalue())
 
-    def _table(self, values: list[dict[str, Any]]) -> pa.Table:
+    def _table_from_json(self, values: list[dict[str, Any]]) -> pa.Table:
         if not values:
             return self.schema.empty_table()
         lines = "\n".join(

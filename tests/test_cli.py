@@ -184,3 +184,37 @@ def test_stats_without_outputs_says_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["stats", str(tmp_path)])
     assert result.exit_code == 1
     assert "run `make all` first" in result.output
+
+
+def test_both_ways_of_encoding_give_the_same_bytes(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from pipeline.datasets import DATASETS
+    from pipeline.run import extract_file
+    from pipeline.write import Encoder
+    from tests.conftest import REAL_DUMP
+
+    one = extract_file(REAL_DUMP)
+    one.sort()
+    for dataset in DATASETS:
+        encoder = Encoder(dataset.name, dataset.model)
+        rows = one.rows[dataset.name]
+        by_json, by_array = encoder.encode(rows), encoder.encode(rows, True)
+        assert by_json.csv_text == by_array.csv_text
+        pq.write_table(by_json.table, tmp_path / "json.parquet")
+        pq.write_table(by_array.table, tmp_path / "array.parquet")
+        assert (tmp_path / "json.parquet").read_bytes() == (
+            tmp_path / "array.parquet").read_bytes(), dataset.name
+
+
+def test_a_bulk_run_writes_the_same_bytes(
+    raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pipeline.run
+
+    copy_real_dump(raw_dir)
+    small, bulk = tmp_path / "small", tmp_path / "bulk"
+    assert _run("--raw", str(raw_dir), "--out", str(small)).exit_code == 0
+    monkeypatch.setattr(pipeline.run, "BULK_BYTES", 0)
+    assert _run("--raw", str(raw_dir), "--out", str(bulk)).exit_code == 0
+    assert _digests(small) == _digests(bulk)
