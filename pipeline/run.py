@@ -1,6 +1,7 @@
 """The run: every raw dump of a folder through the stages, into datasets."""
 
 import functools
+import itertools
 import logging
 import multiprocessing
 import time
@@ -187,12 +188,15 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     on_file is told each raw file's name once it is written.
     """
     files = raw_files(raw_dir)
+    # A file that cannot be read counts for nothing here; reading it
+    # fails with a clear message.
+    bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
     held = Extraction()
     with staged_output(out_dir) as stage:
         writers = {d.name: DatasetWriter(stage, d.name, d.model)
                    for d in DATASETS}
         try:
-            for one in _extract_each(files, jobs):
+            for one in _extract_each(files, jobs, bulk):
                 with _timed(held, "write"):
                     for name, encoded in one.encoded.items():
                         writers[name].append(encoded)
@@ -204,9 +208,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                     on_file(next(iter(one.sources)))
             _finish(held)
             with _timed(held, "write"):
-                for dataset in DATASETS:
-                    if dataset.held:
-                        writers[dataset.name].write(held.rows[dataset.name])
+                _write_held(held, writers, bulk)
         finally:
             for writer in writers.values():
                 writer.close()
@@ -227,10 +229,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
 BULK_BYTES = 5_000_000
 
 
-def _extract_each(files: list[Path], jobs: int) -> Iterator[Extraction]:
-    # A file that cannot be read counts for nothing here; reading it
-    # fails with a clear message.
-    bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
+def _extract_each(files: list[Path], jobs: int,
+                  bulk: bool) -> Iterator[Extraction]:
     extract = functools.partial(_extract_encoded, bulk=bulk)
     if jobs <= 1 or len(files) <= 1:
         yield from map(extract, files)
@@ -258,6 +258,19 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
 
 
 _ENCODERS = {d.name: Encoder(d.name, d.model) for d in DATASETS}
+
+
+def _write_held(held: Extraction, writers: dict[str, DatasetWriter],
+                bulk: bool) -> None:
+    """The held datasets, one row group per raw file as the others, so
+    that no step encodes a whole collection's rows at once."""
+    for dataset in DATASETS:
+        if not dataset.held:
+            continue
+        encoder = writers[dataset.name].encoder
+        rows = held.rows[dataset.name]
+        for _, chunk in itertools.groupby(rows, key=lambda r: r.source):
+            writers[dataset.name].append(encoder.encode(list(chunk), bulk))
 
 
 def _finish(total: Extraction) -> None:
