@@ -218,3 +218,36 @@ def test_a_bulk_run_writes_the_same_bytes(
     monkeypatch.setattr(pipeline.run, "BULK_BYTES", 0)
     assert _run("--raw", str(raw_dir), "--out", str(bulk)).exit_code == 0
     assert _digests(small) == _digests(bulk)
+
+
+def test_run_ends_with_a_one_screen_summary(raw_dir: Path,
+                                            tmp_path: Path) -> None:
+    copy_real_dump(raw_dir)
+    result = _run("--raw", str(raw_dir), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    summary = result.output[result.output.index("wrote "):]
+    assert "documents by kind (latest 78 of 82)" in summary
+    assert "report.html" in summary
+    assert len(summary.splitlines()) < 25
+
+
+def test_long_runs_show_a_progress_bar_on_a_terminal(
+    raw_dir: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    import pipeline.cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(pipeline.cli.sys, "stderr", terminal)
+    monkeypatch.setattr(pipeline.cli, "PROGRESS_BYTES", 0)
+    files = [copy_real_dump(raw_dir), copy_real_dump(raw_dir, "b.txt")]
+    with pipeline.cli._progress(files) as advance:
+        for path in files:
+            advance(path.name)
+    assert "extracting" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()
