@@ -39,11 +39,6 @@ def paragraphs(cell: str) -> list[Paragraph]:
     return _absorb_empty(pieces)
 
 
-def plain_text(cell: str) -> str:
-    """The text of one cell, paragraphs joined by spaces."""
-    return " ".join(p.text for p in paragraphs(cell) if p.text)
-
-
 class _Reader(HTMLParser):
     """Records text with its offsets, and where block tags cut the cell."""
 

@@ -172,9 +172,6 @@ class DatasetWriter:
         csv.writer(self._csv_file, lineterminator="\n").writerow(
             self.encoder.columns)
 
-    def write(self, rows: Sequence[BaseModel]) -> None:
-        self.append(self.encoder.encode(rows))
-
     def append(self, encoded: Encoded) -> None:
         if not encoded.rows:
             return
@@ -186,13 +183,3 @@ class DatasetWriter:
         self._parquet.close()
         self._csv_file.close()
         log.debug("wrote %s: %d rows", self.name, self.rows)
-
-
-def write_dataset(folder: Path, name: str, model: type[BaseModel],
-                  rows: Sequence[BaseModel]) -> None:
-    """Write all rows of one dataset at once."""
-    writer = DatasetWriter(folder, name, model)
-    try:
-        writer.write(rows)
-    finally:
-        writer.close()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.markup import paragraphs, plain_text
+from pipeline.markup import paragraphs
 
 
 def test_paragraphs_and_spans() -> None:
@@ -15,9 +15,8 @@ def test_paragraphs_and_spans() -> None:
 
 
 def test_angle_bracketed_address_is_text() -> None:
-    assert plain_text("详见<http://www.lnrc.com.cn>网站") == (
-        "详见<http://www.lnrc.com.cn>网站"
-    )
+    (found,) = paragraphs("详见<http://www.lnrc.com.cn>网站")
+    assert found.text == "详见<http://www.lnrc.com.cn>网站"
 
 
 @pytest.mark.parametrize("cell", [
