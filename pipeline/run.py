@@ -1,6 +1,7 @@
 """The run: every raw dump of a folder through the stages, into datasets."""
 
 import functools
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -210,6 +211,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
             with _timed(held, "write"):
                 _write_held(held, writers, bulk)
         finally:
+            gc.unfreeze()  # frozen by _extract_file_job
             for writer in writers.values():
                 writer.close()
         held.counts = {name: w.rows for name, w in writers.items()}
@@ -231,12 +233,31 @@ BULK_BYTES = 5_000_000
 
 def _extract_each(files: list[Path], jobs: int,
                   bulk: bool) -> Iterator[Extraction]:
-    extract = functools.partial(_extract_encoded, bulk=bulk)
+    extract = functools.partial(_extract_file_job, bulk=bulk)
     if jobs <= 1 or len(files) <= 1:
         yield from map(extract, files)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         yield from pool.imap(extract, files)
+
+
+def _extract_file_job(path: Path, bulk: bool) -> Extraction:
+    """One file extracted and encoded, collecting garbage once after it.
+
+    A file makes millions of short-lived objects and hardly any cycles;
+    left to itself, the cyclic collector rescans every survivor (the
+    held rows, the libraries' own tables) many times per file, which
+    cost up to a quarter of a large run. Collecting once per file and
+    then freezing what survives keeps later collections to the new
+    objects only; reference counting still frees the frozen ones.
+    """
+    gc.disable()
+    try:
+        return _extract_encoded(path, bulk)
+    finally:
+        gc.enable()
+        gc.collect()
+        gc.freeze()
 
 
 def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:

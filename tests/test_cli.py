@@ -251,3 +251,14 @@ def test_long_runs_show_a_progress_bar_on_a_terminal(
             advance(path.name)
     assert "extracting" in terminal.getvalue()
     assert "100%" in terminal.getvalue()
+
+
+def test_a_run_leaves_garbage_collection_as_it_was(
+        raw_dir: Path, tmp_path: Path) -> None:
+    import gc
+
+    copy_real_dump(raw_dir)
+    frozen = gc.get_freeze_count()
+    assert _run("--raw", str(raw_dir), "--out", str(tmp_path / "o")).exit_code == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
