@@ -99,7 +99,7 @@ def nfkc(text: str) -> str:
 def normalise_body(body: str) -> str:
     """The body as two printings of the same text share it."""
     text = nfkc(body)
-    if "-" in text:  # a bullet is a dash: most bodies hold none
+    if patterns.DASH_BEFORE_SPACE.search(text):  # most bodies hold no bullet
         text = patterns.BODY_BULLET.sub("", text)
     return _drop_layout(text)
 

@@ -337,6 +337,9 @@ EDITION_MARK = regex.compile(
 # not share: list bullets at a line's start, whitespace, table pipes.
 BODY_BULLET = regex.compile(r"^\s*-\s+", regex.M)
 BODY_LAYOUT = regex.compile(r"[\s|]+")
+# A dash before whitespace: every bullet has one, while most dashes in
+# bodies (dates, phone numbers) do not; a cheap search before BODY_BULLET.
+DASH_BEFORE_SPACE = regex.compile(r"-\s")
 
 # A title quoted in 《》, one level of nested 《》 allowed (《关于印发
 # 《X》的通知》), and an inner 《 left unclosed by a typo (line 2851:

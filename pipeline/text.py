@@ -1,6 +1,7 @@
 """Text helpers shared by the stages: layout spaces and listing dates."""
 
 import datetime as dt
+import functools
 
 import regex
 
@@ -22,6 +23,9 @@ def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
     return " "
 
 
+# A dump lists several documents a day, so the same date lines recur; two
+# stages read each document's. The bound keeps a long collection small.
+@functools.lru_cache(maxsize=4096)
 def listing_date(text: str) -> dt.date | None:
     """The date of a listing date line (2020-02-01); None if impossible."""
     match = patterns.DATE_LINE.match(text)

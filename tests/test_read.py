@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.read import read_raw
+from pipeline.read import _LINE_BREAK, read_raw, split_lines
+from tests.conftest import REAL_DUMP
 
 TEXT = "标题\t时间\t文本\n关于测试的通知\n\n2020-02-01\n\n正文。\n"
 
@@ -68,3 +69,12 @@ def test_digest_is_of_the_raw_bytes(tmp_path: Path) -> None:
     path.write_bytes(b"abc\n")
     expected = "edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"
     assert read_raw(path).sha256 == expected
+
+
+@pytest.mark.parametrize("text", [
+    REAL_DUMP.read_text(encoding="utf-8"),
+    "一\r\n二\r三\n\n四\x0c五\u2028六\x85七\n",
+    "一\n\n二\n",
+])
+def test_split_lines_cuts_where_the_pattern_cuts(text: str) -> None:
+    assert split_lines(text) == _LINE_BREAK.split(text)

@@ -15,7 +15,7 @@ from pipeline.editions import (
     EDITION_SIMILARITY, MIN_COMPARED_CHARS, Listing, _signature,
     content_hash, link_documents, nfkc, normalise_body, title_key,
 )
-from pipeline.patterns import BODY_BULLET, BODY_LAYOUT
+from pipeline.patterns import BODY_BULLET, BODY_LAYOUT, DASH_BEFORE_SPACE
 from pipeline.run import Extraction, extract_all
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -264,3 +264,13 @@ def test_normalise_body_drops_what_the_patterns_drop(
                        "\u00a0甲\u2028乙\x85丙\t-\n丁"]
     for body in _bodies(real_run) + odd:
         assert normalise_body(body) == by_patterns(body), body
+
+
+def test_bullet_precheck_skips_no_body_with_a_bullet(
+    real_run: Extraction,
+) -> None:
+    texts = [nfkc(body) for body in _bodies(real_run)]
+    texts += ["-\u3000甲", "甲\n  -\n乙", "2020-02-01 024-1234"]
+    bulleted = [t for t in texts if BODY_BULLET.sub("", t) != t]
+    assert len(bulleted) >= 9  # the dump's bodies with list bullets
+    assert all(DASH_BEFORE_SPACE.search(t) for t in bulleted)

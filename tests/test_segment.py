@@ -1,10 +1,14 @@
 """Segmentation of each layout, on small dumps written for the case."""
 
-from pipeline.documents import build_document
+import pytest
+
+from pipeline.documents import build_document, line_pieces
 from pipeline.paragraphs import body_paragraphs
-from pipeline.read import RawFile
-from pipeline.segment import segment
-from schemas import Document
+from pipeline.patterns import DATE_LINE
+from pipeline.read import RawFile, read_raw
+from pipeline.segment import DraftDocument, read_unit, segment
+from schemas import Document, LinePiece
+from tests.conftest import REAL_DUMP
 
 
 def documents_of(text: str) -> list[Document]:
@@ -134,6 +138,67 @@ def test_sentence_before_a_date_is_not_a_title() -> None:
 
 
 def test_pipe_rows_unwrap_to_paragraphs() -> None:
-    text = BLOCK + "- | | | |\n|--|--|\n| | <p>9.必须听从。</p> <p>10.必须接受。</p> |\n"
+    text = (BLOCK + "- | | | |\n|--|--|\n"
+            "| | <p>9.必须听从。</p> <p>10.必须接受。</p> |\n")
     last = documents_of(text)[-1]
     assert last.body.splitlines()[-2:] == ["9.必须听从。", "10.必须接受。"]
+
+
+# The fast paths, checked against the full rules on the real dump.
+
+@pytest.fixture(scope="module")
+def real_raw() -> RawFile:
+    return read_raw(REAL_DUMP)
+
+
+@pytest.fixture(scope="module")
+def real_drafts(real_raw: RawFile) -> list[DraftDocument]:
+    return segment(real_raw).documents
+
+
+def test_date_precheck_rejects_no_date_line(real_raw: RawFile) -> None:
+    read = [(line, read_unit(n, line))
+            for n, line in enumerate(real_raw.lines, 1)
+            if line.strip() and line.count("\t") < 2]
+    dates = [line for line, unit in read if unit and unit.kind == "date"]
+    assert dates == [line for line, _ in read if DATE_LINE.match(line)]
+    assert len(dates) == 75
+
+
+def test_only_title_lines_change_role_in_a_draft(real_raw: RawFile) -> None:
+    """_draft keeps the role read_unit gave date and separator lines."""
+    units = [u for n, line in enumerate(real_raw.lines, 1)
+             if (u := read_unit(n, line)) is not None]
+    for unit in units:
+        if unit.kind in ("date", "separator", "header"):
+            assert {p.role for p in unit.pieces} == {unit.kind}, unit
+    kinds = {p.line: u.kind for u in units for p in u.pieces}
+    for draft in segment(real_raw).documents:
+        for piece in draft.pieces:
+            if piece.role == "title" and draft.layout == "block":
+                assert kinds[piece.line] == "text", piece
+
+
+def test_pieces_by_role_are_the_filtered_pieces(
+    real_drafts: list[DraftDocument],
+) -> None:
+    roles = ("title", "date", "body", "header", "separator", "unassigned")
+    for draft in real_drafts:
+        for role in roles:
+            assert draft.with_role(role) == [
+                p for p in draft.pieces if p.role == role]
+        assert draft.body == draft.with_role("body")
+
+
+def test_line_pieces_are_the_records_built_one_by_one(
+    real_drafts: list[DraftDocument],
+) -> None:
+    for draft in real_drafts:
+        records = line_pieces(draft)
+        assert all(type(r) is LinePiece for r in records)
+        assert records == [
+            LinePiece(source=draft.source, line=p.line, char_start=p.start,
+                      char_end=p.end, doc_id=draft.doc_id, role=p.role,
+                      text=p.raw)
+            for p in draft.pieces
+        ]
