@@ -1,8 +1,12 @@
 """Phone cells of the dump's directories split, validated and formatted."""
 
+import random
+
 import pytest
 
-from pipeline.phones import is_phone_cell, split_phones
+from pipeline import patterns
+from pipeline.phones import is_phone_cell, parsed_e164, split_phones, valid_e164
+from tests.conftest import REAL_DUMP
 
 
 @pytest.mark.parametrize(("cell", "printed", "e164", "extensions"), [
@@ -65,3 +69,50 @@ def test_phone_cells_are_told_from_other_cells(text: str,
 
 def test_a_cell_without_numbers_gives_none() -> None:
     assert split_phones("") == []
+
+
+def test_direct_validation_agrees_with_the_library_on_the_dump() -> None:
+    """Every number-like run of the raw dump, directory or not, is judged
+    alike by the direct reading and by phonenumbers.parse."""
+    text = REAL_DUMP.read_text(encoding="utf-8")
+    numbers = {(m["area"] or "") + m["local"]
+               for m in patterns.PHONE.finditer(text)}
+    assert len(numbers) > 400
+    judged = {n: valid_e164(n) for n in sorted(numbers)}
+    assert judged == {n: parsed_e164(n) for n in sorted(numbers)}
+    # Both outcomes occur, so the comparison tests something.
+    assert None in judged.values()
+    assert any(judged.values())
+
+
+def _random_digits(rng: random.Random) -> str:
+    """Digits shaped like a match of the phone pattern: an optional area
+    code and a local number, or a run opening with a prefix that parse
+    treats apart (00, 86, carrier codes)."""
+    local = "".join(rng.choices("0123456789", k=rng.randint(5, 11)))
+    shape = rng.randrange(3)
+    if shape == 0:
+        return "0" + "".join(rng.choices("0123456789", k=rng.randint(2, 3))) + local
+    if shape == 1:
+        return rng.choice(["00", "86", "11", "12", "179", "13", "15", "18",
+                           "400", "800", "95", "10", "2", "4", "9"]) + local
+    return local
+
+
+def test_direct_validation_agrees_with_the_library_on_random_numbers() -> None:
+    rng = random.Random(8)
+    numbers = [_random_digits(rng) for _ in range(3000)]
+    judged = [valid_e164(n) for n in numbers]
+    assert judged == [parsed_e164(n) for n in numbers]
+    assert sum(e is not None for e in judged) > 100
+
+
+@pytest.mark.parametrize("digits", [
+    "０２４６２１６５８８８",  # full-width digits go through the library
+    "008613897921213",  # international prefix then the country code
+    "8613897921213",  # country code without a plus
+    "01062165888",  # Beijing: trunk zero then 10
+    "021123",  # trunk zero, then too short a number
+])
+def test_unusual_digits_are_judged_as_the_library_does(digits: str) -> None:
+    assert valid_e164(digits) == parsed_e164(digits)

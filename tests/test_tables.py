@@ -1,13 +1,16 @@
 """The tables stage on the real dump, against rows checked by hand."""
 
 import csv
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+import regex
 
+from pipeline import patterns
 from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
@@ -173,6 +176,23 @@ def test_blocks_tell_row_numbers_and_prose(text: str, row_number: int | None,
     [block] = line_blocks([piece])
     assert block.row_number == row_number
     assert block.is_prose is prose
+
+
+def test_row_numbers_pass_the_letter_pre_check() -> None:
+    """Block.row_number skips the pattern for a text opening with a
+    letter: no digit the pattern knows is a letter, in all of Unicode,
+    and every row number of the dump passes."""
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    digits = regex.findall(r"\d", every_char)
+    assert len(digits) > 600
+    assert not [d for d in digits if d.isalpha()]
+    lines = REAL_DUMP.read_text(encoding="utf-8").splitlines()
+    numbers = [line.strip() for line in lines
+               if patterns.ROW_NUMBER.match(line.strip())]
+    assert len(numbers) > 400
+    for text in numbers:
+        [block] = line_blocks([Piece(1, 0, len(text), text, text)])
+        assert block.row_number == int(text)
 
 
 def test_pipe_rows_ending_a_list_are_no_table(real_run: Extraction) -> None:
