@@ -26,12 +26,13 @@ Known shortcomings:
   unnumbered lead paragraph a node of its own would separate them.
 """
 
+import bisect
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
+from pydantic import TypeAdapter
 
 from pipeline import patterns
 from pipeline.numbering import Marker, inline_markers, leading_marker
@@ -97,19 +98,21 @@ class _Node:
 def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
                   tables: list[Span], parts: list[FoundPart]) -> ParsedClauses:
     """The clause records of one document, part by part."""
-    result = ParsedClauses()
-    body = draft.body  # built on each access: once per document here
+    warnings: list[str] = []
+    rows: list[dict[str, Any]] = []
+    body = draft.body
     in_tables = table_pieces(tables)
     outside = [k for k, p in enumerate(paragraphs)
                if in_tables.isdisjoint(p.pieces)]
+    starts = [paragraphs[k].pieces[0] for k in outside]
     for part in parts:
-        items = [k for k in outside if _in_text_of(paragraphs[k], part)]
-        reader = _PartReader(paragraphs, items)
+        reader = _PartReader(paragraphs,
+                             _text_items(part, paragraphs, outside, starts))
         roots = reader.read()
-        result.warnings += reader.warnings
-        result.records += _records(draft, body, paragraphs, part, roots)
-    result.warnings = sorted(set(result.warnings))
-    return result
+        warnings += reader.warnings
+        rows += _rows(draft, body, paragraphs, part, roots)
+    return ParsedClauses(_CLAUSES.validate_python(rows),
+                         sorted(set(warnings)))
 
 
 def clause_counts(rows: dict[str, list[Any]]) -> str:
@@ -130,12 +133,22 @@ def clause_counts(rows: dict[str, list[Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _in_text_of(paragraph: BodyParagraph, part: FoundPart) -> bool:
-    """A paragraph of the part's text, not of its heading."""
-    first = paragraph.pieces[0]
-    if first not in part.span:
-        return False
-    return part.heading is None or first not in part.heading
+def _text_items(part: FoundPart, paragraphs: list[BodyParagraph],
+                outside: list[int], starts: list[int]) -> list[int]:
+    """The paragraphs (of `outside`) of the part's text, not of its
+    heading: those whose first piece lies in the part's span.
+
+    starts holds their first pieces, which rise from one paragraph to
+    the next: the span's paragraphs are found by bisection, not by a
+    test of every paragraph for every part.
+    """
+    low = bisect.bisect_left(starts, part.span.first)
+    high = bisect.bisect_right(starts, part.span.last)
+    heading = part.heading
+    if heading is None:
+        return outside[low:high]
+    return [k for k in outside[low:high]
+            if paragraphs[k].pieces[0] not in heading]
 
 
 class _PartReader:
@@ -156,10 +169,12 @@ class _PartReader:
     def read(self) -> list[_Node]:
         self.leading = {k: leading_marker(self.paragraphs[k].text)
                         for k in self.items}
-        self.signatures = {k: _signature(self.paragraphs[k].text)
-                           for k in self.items}
         last_marked = max((k for k, m in self.leading.items() if m),
                           default=-1)
+        if last_marked < 0:
+            return self.roots  # only a numbered paragraph opens a clause
+        self.signatures = {k: _signature(self.paragraphs[k].text)
+                           for k in self.items}
         names = self._signature_names()
         for k in self.items:
             text = self.paragraphs[k].text
@@ -277,8 +292,7 @@ class _PartReader:
         style, else a child of the innermost open clause."""
         self._cut_owner(k, marker.start)
         key = (marker.style, marker.inline)
-        depth = next((d for d in range(len(self.stack) - 1, -1, -1)
-                      if self.stack[d].key == key), None)
+        depth = self._open_depth(key)
         if depth is not None:
             parent = self.stack[depth].parent
             del self.stack[depth:]
@@ -292,6 +306,15 @@ class _PartReader:
         self.closed = False
         if marker.number is not None:
             self.last_number[key] = marker.number
+
+    def _open_depth(self, key: Key) -> int | None:
+        """Where the innermost open clause of a style stands in the stack."""
+        # A loop, not next() over a generator: this runs at every marker,
+        # and making the generator costs more than the search.
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].key == key:
+                return depth
+        return None
 
     def _cut_owner(self, k: int, at: int) -> None:
         """The clause whose text runs in paragraph k stops at a marker."""
@@ -308,8 +331,7 @@ class _PartReader:
         if number is None:
             self.warnings.append("clause_number_unreadable")
             return
-        before = next((s for s in reversed(siblings) if s.key == node.key),
-                      None)
+        before = _last_of(siblings, node.key)
         if before is not None and before.marker.number is not None:
             expected = before.marker.number + 1
             if number == before.marker.number:
@@ -323,6 +345,15 @@ class _PartReader:
     def _warn(self, code: str, node: _Node) -> None:
         log.debug("%s: marker %s", code, node.marker.text)
         self.warnings.append(code)
+
+
+def _last_of(nodes: list[_Node], key: Key) -> _Node | None:
+    """The last of the nodes with a numbering style (a loop, as in
+    _open_depth: it runs at every marker)."""
+    for node in reversed(nodes):
+        if node.key == key:
+            return node
+    return None
 
 
 def _signature(text: str) -> regex.Match[str] | None:
@@ -365,52 +396,65 @@ def _heading_only(node: _Node, paragraphs: list[BodyParagraph]) -> bool:
 
 # Records -----------------------------------------------------------------
 
-def _records(draft: DraftDocument, body: list[Piece],
-             paragraphs: list[BodyParagraph], part: FoundPart,
-             roots: list[_Node]) -> list[Clause]:
+# A document's clauses are validated in one call: building each record
+# with Clause(...) pays the model's call overhead once per clause, and the
+# records are the same.
+_CLAUSES = TypeAdapter(list[Clause])
+
+
+def _rows(draft: DraftDocument, body: list[Piece],
+          paragraphs: list[BodyParagraph], part: FoundPart,
+          roots: list[_Node]) -> list[dict[str, Any]]:
+    """The fields of the part's clause records, parents first."""
     owner = part_id(draft.doc_id, part.order)
     ids: dict[int, str] = {}
     seen: dict[str, int] = {}
-    records = []
-    for node, path in _walk(roots, ""):
+    rows = []
+    for node, path in _walk(roots, "", []):
         clause_id = f"{owner}-c{path}"
         seen[clause_id] = seen.get(clause_id, 0) + 1
         if seen[clause_id] > 1:
             clause_id += f"-{seen[clause_id]}"
         ids[id(node)] = clause_id
         parent_id = ids[id(node.parent)] if node.parent else None
-        records.append(_record(draft, body, paragraphs, node, clause_id,
-                               parent_id, owner, path))
-    return records
+        rows.append(_row(draft, body, paragraphs, node, clause_id,
+                         parent_id, owner, path))
+    return rows
 
 
-def _walk(nodes: list[_Node], prefix: str) -> Iterator[tuple[_Node, str]]:
-    """Nodes in document order (parents first), with their paths."""
+def _walk(nodes: list[_Node], prefix: str,
+          found: list[tuple[_Node, str]]) -> list[tuple[_Node, str]]:
+    """Nodes in document order (parents first), with their paths, added
+    to found: a list, not a generator, which would hand each node up
+    through every level above it."""
     for position, node in enumerate(nodes, 1):
         number = node.marker.number
         path = f"{prefix}{number if number is not None else position}"
-        yield node, path
-        yield from _walk(node.children, path + ".")
+        found.append((node, path))
+        _walk(node.children, path + ".", found)
+    return found
 
 
-def _record(draft: DraftDocument, body: list[Piece],
-            paragraphs: list[BodyParagraph], node: _Node, clause_id: str,
-            parent_id: str | None, owner: str, path: str) -> Clause:
+def _row(draft: DraftDocument, body: list[Piece],
+         paragraphs: list[BodyParagraph], node: _Node, clause_id: str,
+         parent_id: str | None, owner: str, path: str) -> dict[str, Any]:
     texts = _segment_texts(node, paragraphs)
     first, last = node.segments[0], _last_nonempty(node, paragraphs)
     line_start, char_start = _raw(body, paragraphs, first.paragraph,
                                   node.marker.start, end=False)
     line_end, char_end = _raw(body, paragraphs, last.paragraph,
                               _text_end(paragraphs, last), end=True)
-    return Clause(
-        clause_id=clause_id, doc_id=draft.doc_id, source=draft.source,
-        part_id=owner, parent_id=parent_id, level=path.count(".") + 1,
-        path=path, marker=node.marker.text, style=node.marker.style,
-        inline=node.marker.inline, number=node.marker.number,
-        heading=_heading(node, texts), text="\n".join(t for t in texts if t),
-        line_start=line_start, line_end=line_end,
-        char_start=char_start, char_end=char_end,
-    )
+    marker = node.marker
+    return {
+        "clause_id": clause_id, "doc_id": draft.doc_id,
+        "source": draft.source, "part_id": owner, "parent_id": parent_id,
+        "level": path.count(".") + 1, "path": path, "marker": marker.text,
+        "style": marker.style, "inline": marker.inline,
+        "number": marker.number, "heading": _heading(node, texts),
+        "text": "\n".join(t for t in texts if t),
+        "line_start": line_start, "line_end": line_end,
+        "char_start": char_start, "char_end": char_end,
+    }
 
 
 def _segment_texts(node: _Node, paragraphs: list[BodyParagraph]) -> list[str]:

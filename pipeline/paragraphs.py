@@ -7,7 +7,7 @@ heading or a numbered item.
 """
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline import patterns
 from pipeline.numbering import leading_marker
@@ -20,8 +20,10 @@ from pipeline.structure import Span
 MIN_BROKEN_LENGTH = 50
 
 
-@dataclass(frozen=True)
-class BodyParagraph:
+# A named tuple rather than a dataclass, like segment's Piece: a document
+# has one per paragraph, and a frozen dataclass costs four times as much
+# to make.
+class BodyParagraph(NamedTuple):
     """One paragraph of the body and the body pieces it is made of.
 
     offsets[k] is where the text of pieces[k] begins in text, so that a
@@ -51,16 +53,19 @@ def body_paragraphs(draft: DraftDocument,
     positions = [n for n, p in enumerate(draft.pieces) if p.role == "body"]
     body = [draft.pieces[n] for n in positions]  # draft.body, in one pass
     in_tables = table_pieces(tables)
-    groups: list[list[int]] = []
+    paragraphs: list[BodyParagraph] = []
     for i, piece in enumerate(body):
         if not piece.text:
             continue
-        if groups and _continues(body, groups[-1][-1], i, positions,
-                                 in_tables):
-            groups[-1].append(i)
+        # Each piece is a paragraph of its own, made at once; the few a
+        # page break cut are joined again to the one before. A table's
+        # piece (half the pieces) is tested here, before the call.
+        if paragraphs and i not in in_tables and _continues(
+                body, paragraphs[-1].pieces[-1], i, positions, in_tables):
+            paragraphs[-1] = _joined(body, paragraphs[-1].pieces + (i,))
         else:
-            groups.append([i])
-    return [_paragraph(body, group) for group in groups]
+            paragraphs.append(BodyParagraph(piece.text, (i,)))
+    return paragraphs
 
 
 def table_pieces(tables: list[Span]) -> set[int]:
@@ -120,9 +125,8 @@ def _carries_on(text: str) -> bool:
             or bool(patterns.SENTENCE_END.search(text)))
 
 
-def _paragraph(body: list[Piece], group: list[int]) -> BodyParagraph:
-    if len(group) == 1:  # most paragraphs: no text to join
-        return BodyParagraph(body[group[0]].text, (group[0],), (0,))
+def _joined(body: list[Piece], group: tuple[int, ...]) -> BodyParagraph:
+    """One paragraph of the text of several body pieces."""
     text = ""
     offsets = []
     for i in group:
@@ -131,7 +135,7 @@ def _paragraph(body: list[Piece], group: list[int]) -> BodyParagraph:
             text += " "  # a word of Latin script cut at the page end
         offsets.append(len(text))
         text += piece_text
-    return BodyParagraph(text, tuple(group), tuple(offsets))
+    return BodyParagraph(text, group, tuple(offsets))
 
 
 def _both_latin(left: str, right: str) -> bool:

@@ -7,13 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clauses import parse_clauses
+from pipeline.clauses import _text_items, parse_clauses
 from pipeline.numbering import chinese_number, inline_markers, leading_marker
-from pipeline.paragraphs import body_paragraphs
+from pipeline.paragraphs import body_paragraphs, table_pieces
 from pipeline.parts import split_parts
 from pipeline.read import RawFile, read_raw
 from pipeline.run import Extraction, process_document
 from pipeline.segment import DraftDocument, segment
+from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
 TREES = EXPECTED / "liaoning-2020-02.clauses.tsv"
@@ -98,6 +99,29 @@ def test_parents_come_first_one_level_up(real_run: Extraction) -> None:
             assert parent.part_id == clause.part_id
         seen[clause.clause_id] = clause
     assert len(seen) == len(real_run.rows["clauses"])
+
+
+def test_part_text_found_as_every_paragraph_tested(
+        real_drafts: dict[int, DraftDocument]) -> None:
+    # Bisection over the paragraphs' first pieces finds what testing each
+    # paragraph against the part's span and heading finds.
+    headed = 0
+    for draft in real_drafts.values():
+        tables = [table.span for table in find_tables(draft)]
+        paragraphs = body_paragraphs(draft, tables)
+        in_tables = table_pieces(tables)
+        outside = [k for k, p in enumerate(paragraphs)
+                   if in_tables.isdisjoint(p.pieces)]
+        starts = [paragraphs[k].pieces[0] for k in outside]
+        for part in split_parts(draft, tables):
+            expected = [k for k in outside
+                        if paragraphs[k].pieces[0] in part.span
+                        and (part.heading is None
+                             or paragraphs[k].pieces[0] not in part.heading)]
+            assert _text_items(part, paragraphs, outside, starts) == \
+                expected, (draft.line_start, part.order)
+            headed += part.heading is not None and bool(expected)
+    assert headed > 10  # attachments and printed documents have headings
 
 
 # Numbering styles and numbers --------------------------------------------

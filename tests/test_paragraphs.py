@@ -3,13 +3,13 @@ a heading or a numbered item."""
 
 import pytest
 
-from pipeline.paragraphs import body_paragraphs
+from pipeline.paragraphs import _continues, body_paragraphs, table_pieces
 from pipeline.read import read_raw
 from pipeline.segment import DraftDocument, segment
 from pipeline.structure import Span
+from pipeline.tables import find_tables
 from tests.conftest import REAL_DUMP
 from tests.test_clauses import draft_of
-
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,36 @@ def test_never_onto_a_numbered_item_or_a_heading() -> None:
 
 def test_short_lines_without_punctuation_stay_apart() -> None:
     assert len(body_paragraphs(draft_of("沈阳市", "序号"), [])) == 2
+
+
+def groups_piece_by_piece(draft: DraftDocument,
+                          tables: list[Span]) -> list[tuple[int, ...]]:
+    """The plain rule: every piece after the first is asked whether it
+    continues the paragraph before, table pieces included."""
+    positions = [n for n, p in enumerate(draft.pieces) if p.role == "body"]
+    in_tables = table_pieces(tables)
+    groups: list[list[int]] = []
+    for i, piece in enumerate(draft.body):
+        if not piece.text:
+            continue
+        if groups and _continues(draft.body, groups[-1][-1], i, positions,
+                                 in_tables):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [tuple(group) for group in groups]
+
+
+def test_paragraphs_as_every_piece_asked(
+        drafts: dict[int, DraftDocument]) -> None:
+    # body_paragraphs leaves table pieces out of the question: they come
+    # out the same, on every document of the dump with its tables.
+    joined = with_tables = 0
+    for draft in drafts.values():
+        tables = [table.span for table in find_tables(draft)]
+        paragraphs = body_paragraphs(draft, tables)
+        assert [p.pieces for p in paragraphs] == \
+            groups_piece_by_piece(draft, tables), draft.line_start
+        joined += sum(len(p.pieces) > 1 for p in paragraphs)
+        with_tables += bool(tables)
+    assert joined > 10 and with_tables > 3
