@@ -76,7 +76,6 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
     """
     texts = [p.text for p in paragraphs]
     body = draft.body
-    lines = [body[p.pieces[0]].line for p in paragraphs]
     printed = _printed_title(draft)
     recovered = recover_title(printed, texts)
     title = recovered.title if recovered else printed
@@ -95,7 +94,8 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
         "issuers": issuers,
         "issuers_source": source,
         "signed_date": signature.date if signature else None,
-        "signature_line": lines[signature.index] if signature else None,
+        "signature_line": (_first_line(body, paragraphs[signature.index])
+                           if signature else None),
         "serial_no": serial_of(title),
         "doc_numbers": letter.doc_numbers,
         "own_doc_number": _order_number(title) or letter.own_doc_number,
@@ -103,12 +103,18 @@ def describe(draft: DraftDocument, paragraphs: list[BodyParagraph],
         "disclosure": letter.disclosure,
         "attachments": letter.attachments,
         "title_source": "recovered" if recovered else "printed",
-        "title_source_line": lines[recovered.index] if recovered else None,
+        "title_source_line": (_first_line(body, paragraphs[recovered.index])
+                              if recovered else None),
     }
     warnings = date_warnings(signature, _listing_date(draft))
     log.debug("describe %s: %s (%s)", draft.doc_id, kind, reason)
     return Description(columns, warnings,
                        title=recovered.title if recovered else None)
+
+
+def _first_line(body: Sequence[Piece], paragraph: BodyParagraph) -> int:
+    """The raw line a paragraph starts on."""
+    return body[paragraph.pieces[0]].line
 
 
 # 1. Measures -----------------------------------------------------------------
@@ -123,27 +129,38 @@ def measure(body: Sequence[Piece], paragraphs: Sequence[BodyParagraph],
     """
     in_span = {i for span in table_spans
                for i in range(span.first, min(span.last, len(body) - 1) + 1)}
-    free = [p.text for p in paragraphs if in_span.isdisjoint(p.pieces)]
-    cells = _cell_runs(free)
+    free = [p.text for p in paragraphs
+            if not in_span or in_span.isdisjoint(p.pieces)]
+    items = [opens_with_marker(text) for text in free]  # once per paragraph
+    cells = _cell_runs([bool(text) and not item and _is_cell(text)
+                        for text, item in zip(free, items)])
     table_text = [body[i].text for i in sorted(in_span)]
     table_text += [text for k, text in enumerate(free) if k in cells]
-    table_chars = _chars("".join(table_text))  # one count for all cells
-    # One pass over the paragraphs outside tables: each is counted once.
-    item_chars = loose_chars = 0
-    for k, text in enumerate(free):
-        if k in cells:
-            continue
-        size = _chars(text)
-        loose_chars += size
-        if patterns.ITEM_MARKER.match(text):
-            item_chars += size
+    # Each paragraph outside tables counted once; characters are counted
+    # over joined texts, one call for all (a count of non-space
+    # characters adds up over a join).
+    loose = [k for k in range(len(free)) if k not in cells]
+    table_chars = _chars("".join(table_text))
+    loose_chars = _chars("".join([free[k] for k in loose]))
+    item_chars = _chars("".join([free[k] for k in loose if items[k]]))
     total = table_chars + loose_chars
     if total == 0:
         return Shares(0.0, 0.0, 0.0, 0)
     tables = round(table_chars / total, 3)
-    items = round(item_chars / total, 3)
-    prose = max(0.0, round(1 - tables - items, 3))  # rounding can dip below
-    return Shares(tables, items, prose, _contacts(table_text))
+    items_share = round(item_chars / total, 3)
+    prose = max(0.0, round(1 - tables - items_share, 3))  # rounding can dip
+    return Shares(tables, items_share, prose, _contacts(table_text))
+
+
+def opens_with_marker(text: str) -> bool:
+    """A paragraph that opens with a numbering or list marker."""
+    # Most paragraphs open with an ideograph that no marker starts with:
+    # a test of the first character spares them the pattern.
+    first = text[:1]
+    if ("\u4e00" <= first <= "\u9fff"
+            and first not in patterns.ITEM_MARKER_IDEOGRAPHS):
+        return False
+    return bool(patterns.ITEM_MARKER.match(text))
 
 
 def _contacts(texts: Sequence[str]) -> int:
@@ -155,12 +172,14 @@ def _contacts(texts: Sequence[str]) -> int:
     return len(patterns.CONTACT.findall("\0".join(texts)))
 
 
-def _cell_runs(texts: Sequence[str]) -> set[int]:
+def _cell_runs(is_cell: Sequence[bool]) -> set[int]:
     """Indexes of paragraphs in runs of at least MIN_CELL_RUN cells."""
     found: set[int] = set()
+    if sum(is_cell) < MIN_CELL_RUN:
+        return found  # too few cells for one run: most bodies
     run: list[int] = []
-    for index, text in enumerate(list(texts) + [""]):
-        if text and _is_cell(text):
+    for index, cell in enumerate([*is_cell, False]):
+        if cell:
             run.append(index)
             continue
         if len(run) >= MIN_CELL_RUN:
@@ -170,9 +189,9 @@ def _cell_runs(texts: Sequence[str]) -> set[int]:
 
 
 def _is_cell(text: str) -> bool:
+    """Short, no sentence punctuation (the caller tests for a marker)."""
     return (len(text.strip()) <= MAX_CELL_CHARS
-            and not patterns.SENTENCE_PUNCT.search(text)
-            and not patterns.ITEM_MARKER.match(text))
+            and not patterns.SENTENCE_PUNCT.search(text))
 
 
 def _chars(text: str) -> int:
@@ -198,7 +217,8 @@ def decide_kind(title: str, texts: Sequence[str], shares: Shares,
     order = patterns.ORDER_TITLE.search(title)
     if order:
         return "order", f"title ends with 令第{order['serial']}号"
-    if any(patterns.COMMAND_FORMULA.search(t) for t in texts[:COMMAND_WINDOW]):
+    if any("下达" in t and patterns.COMMAND_FORMULA.search(t)
+           for t in texts[:COMMAND_WINDOW]):  # the formula's first word
         return "order", "body opens with 下达命令如下"
     if (shares.tables >= DIRECTORY_TABLE_SHARE
             and shares.contacts >= DIRECTORY_MIN_CONTACTS):
@@ -225,6 +245,8 @@ def _named_list(title: str, opening: Sequence[str],
     candidates += [("published title", m["inner"]) for m in
                    patterns.PUBLISHED_TITLE.finditer(title)]
     for text in opening:
+        if "现将" not in text:  # the formula's first word: no pattern run
+            continue
         for quoted in patterns.PUBLISHES.finditer(text):
             candidates.append(("published text", quoted["inner"]))
             candidates += [("published text", m["inner"]) for m in

@@ -20,21 +20,25 @@ PROVINCE = "辽宁"
 
 @dataclass(frozen=True)
 class KnownBodies:
-    """Names of known bodies, looked up by their first character."""
+    """Names of known bodies, and the lengths they come in by first
+    character, longest first."""
 
     version: str
-    by_first: dict[str, tuple[str, ...]]  # longest name first
+    names: frozenset[str]
+    # Up to 55 names share a first character (辽, 省) but only 13 lengths:
+    # one set lookup per length is cheaper than trying every name.
+    lengths_by_first: dict[str, tuple[int, ...]]
 
     def longest_at(self, text: str, start: int) -> str | None:
         """The longest known name that text holds at start, if any."""
-        for name in self.by_first.get(text[start:start + 1], ()):
-            if text.startswith(name, start):
-                return name
+        for size in self.lengths_by_first.get(text[start:start + 1], ()):
+            candidate = text[start:start + size]
+            if candidate in self.names:
+                return candidate
         return None
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name in self.by_first.get(
-            name[:1], ())
+        return isinstance(name, str) and name in self.names
 
 
 @functools.cache
@@ -51,15 +55,17 @@ def known_bodies(path: Path = BODIES_FILE) -> KnownBodies:
         names.add(name)
         if name.startswith(PROVINCE + "省"):
             names.add(name[len(PROVINCE):])
-    by_first: dict[str, list[str]] = {}
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        by_first.setdefault(name[0], []).append(name)
-    return KnownBodies(version, {k: tuple(v) for k, v in by_first.items()})
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return KnownBodies(version, frozenset(names), {
+        first: tuple(sorted(sizes, reverse=True))
+        for first, sizes in lengths.items()})
 
 
 def is_body(name: str) -> bool:
     """A known body, or a name that ends as a body's name does."""
-    return name in known_bodies() or name.endswith(BODY_ENDINGS)
+    return name in known_bodies().names or name.endswith(BODY_ENDINGS)
 
 
 def split_bodies(lines: Sequence[str]) -> list[str]:

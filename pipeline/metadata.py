@@ -100,11 +100,13 @@ def find_signature(texts: Sequence[str]) -> Signature | None:
         if "日" not in text:  # no date: spares the pattern on most prose
             continue
         match = patterns.SIGNATURE_DATE.match(text.strip())
-        if not match or not _closes_signature(match):
+        if not match:
             continue
-        first, lines = _name_lines(texts, index, match["names"])
-        return Signature(first, index, split_bodies(lines),
-                         written_date(match["date"]),
+        names = _signing_names(texts, index, match)
+        if names is None:
+            continue
+        first, issuers = names
+        return Signature(first, index, issuers, written_date(match["date"]),
                          " ".join(match["date"].split()))
     return None
 
@@ -121,25 +123,29 @@ def written_date(text: str) -> dt.date | None:
         return None
 
 
-def _closes_signature(match: regex.Match[str]) -> bool:
-    """A date alone, after names, or before a disclosure or seal note."""
+def _signing_names(texts: Sequence[str], index: int, match: regex.Match[str],
+                   ) -> tuple[int, list[str]] | None:
+    """The first paragraph and the bodies of the block that the date of
+    texts[index] closes; None when the date closes no signature.
+
+    It closes one alone, after names on its own line, or before a
+    disclosure or seal note.
+    """
     names, rest = match["names"].strip(), match["rest"].strip()
     if names:
-        return _names_only(names)
-    return not rest or bool(patterns.DISCLOSURE.fullmatch(rest))
+        # Split once: the bodies both test the line and are the issuers.
+        bodies = split_bodies([names])
+        if bodies and "".join(bodies) == "".join(names.split()):
+            return index, bodies
+        return None
+    if rest and not patterns.DISCLOSURE.fullmatch(rest):
+        return None
+    return _names_above(texts, index)
 
 
-def _names_only(text: str) -> bool:
-    """Text that is body names and nothing else."""
-    bodies = split_bodies([text])
-    return bool(bodies) and "".join(bodies) == "".join(text.split())
-
-
-def _name_lines(texts: Sequence[str], index: int,
-                inline: str) -> tuple[int, list[str]]:
-    """The name lines of the block whose date is texts[index]."""
-    if inline.strip():
-        return index, [inline]
+def _names_above(texts: Sequence[str], index: int) -> tuple[int, list[str]]:
+    """The bodies named on the lines above the date texts[index], and the
+    first of those lines; none when they name no body."""
     lines: list[str] = []
     first = index
     for k in range(index - 1, max(-1, index - 1 - MAX_NAME_LINES), -1):
@@ -150,9 +156,8 @@ def _name_lines(texts: Sequence[str], index: int,
             break
         lines.insert(0, line)
         first = k
-    if lines and not split_bodies(lines):
-        return index, []
-    return first, lines
+    bodies = split_bodies(lines)
+    return (first, bodies) if bodies else (index, [])
 
 
 def _could_be_names(line: str) -> bool:
@@ -286,6 +291,8 @@ def find_doc_numbers(texts: Sequence[str]) -> list[str]:
     """Every 发文字号 and 令第N号 cited, normalised, in order, once each."""
     numbers: list[str] = []
     for text in texts:
+        if "号" not in text:  # every number ends with it: spares the call
+            continue
         for found in find_numbers(text):
             if found.number not in numbers:
                 numbers.append(found.number)

@@ -1,5 +1,7 @@
 """The parts records of one document: spans, titles and metadata per part."""
 
+import bisect
+
 from pipeline.issuers import title_issuers
 from pipeline.metadata import find_own_number, find_signature
 from pipeline.paragraphs import BodyParagraph
@@ -22,6 +24,8 @@ def part_records(draft: DraftDocument, parts: list[FoundPart],
     (reading the letter's paragraphs alone would fix it).
     """
     body = draft.body
+    # Where each paragraph starts, for the parts after the letter.
+    starts = [p.pieces[0] for p in paragraphs] if len(parts) > 1 else []
     records = []
     for part in parts:
         first, last = part.span.first, part.span.last
@@ -31,10 +35,22 @@ def part_records(draft: DraftDocument, parts: list[FoundPart],
         pieces = pieces or draft.pieces[-1:]
         # Only a part after the letter reads its own paragraphs; the
         # letter takes the document's metadata.
-        texts = [p.text for p in paragraphs
-                 if first <= p.pieces[0] <= last] if part.order else []
+        texts = (_texts_within(paragraphs, starts, first, last)
+                 if part.order else [])
         records.append(_record(draft, part, pieces, texts, document))
     return records
+
+
+def _texts_within(paragraphs: list[BodyParagraph], starts: list[int],
+                  first: int, last: int) -> list[str]:
+    """The texts of the paragraphs that start in pieces first..last.
+
+    Paragraphs are in body order, so their starts rise: bisection finds
+    a part's paragraphs without a scan of them all.
+    """
+    within = paragraphs[bisect.bisect_left(starts, first):
+                        bisect.bisect_right(starts, last)]
+    return [p.text for p in within]
 
 
 def _record(draft: DraftDocument, part: FoundPart, pieces: list[Piece],

@@ -72,6 +72,9 @@ ITEM_MARKER = regex.compile(
     r"|[一二三四五六七八九十]+是)"
     r"|^\s*-\s+"
 )
+# The CJK ideographs (U+4E00-U+9FFF) that an ITEM_MARKER can open with: a
+# paragraph opening with any other one is no item, without the pattern.
+ITEM_MARKER_IDEOGRAPHS = frozenset("一二三四五六七八九十百第")
 
 # The markdown bullet the dump puts before some list lines and names.
 BULLET = regex.compile(r"^\s*-\s+")
@@ -140,8 +143,10 @@ PUBLISHES = regex.compile(
 )
 
 # A recipients line (主送机关) ends at the first colon; what stands before
-# must not be a sentence, a lead-in or a labelled field.
-RECIPIENTS = regex.compile(r"^\s*(?P<names>[^。；;！!？?：:]{2,300}?)\s*[：:]")
+# must not be a sentence, a lead-in or a labelled field. The names are
+# taken greedily (spaces before the colon stay in them; readers drop all
+# spaces): the lazy form matched the same lines three times slower.
+RECIPIENTS = regex.compile(r"^\s*(?P<names>[^。；;！!？?：:]{2,300})\s*[：:]")
 NOT_RECIPIENTS = regex.compile(
     r"^(?:为|根据|按照|依据|依照|当前|现将|现就|近期|经|今年|目前|附件|附|联系"
     r"|电话|地址|邮|传真|说明|备注|注)|如下"

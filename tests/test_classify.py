@@ -5,13 +5,15 @@ import datetime as dt
 
 import pytest
 
-from pipeline.classify import Shares, date_warnings, decide_kind, describe
+from pipeline import patterns
+from pipeline.classify import (Shares, date_warnings, decide_kind, describe,
+                               opens_with_marker)
 from pipeline.metadata import Signature
 from pipeline.paragraphs import body_paragraphs
 from pipeline.read import RawFile
 from pipeline.run import Extraction
 from pipeline.segment import segment
-from tests.conftest import EXPECTED
+from tests.conftest import EXPECTED, REAL_DUMP
 
 
 def _expected() -> list[dict[str, str]]:
@@ -134,3 +136,20 @@ def test_odd_input_gives_a_kind_not_a_crash(text: str) -> None:
     for columns, _ in _describe_all(text):
         assert columns["kind"] in ("notice", "order", "directory",
                                    "policy_list")
+
+
+# The pre-check before ITEM_MARKER --------------------------------------------
+
+def test_only_the_listed_ideographs_open_a_marker() -> None:
+    # Every ideograph of the range, before each way a marker goes on.
+    tails = ["、", "．", ".", "是", "条", "一条", "1条", "十、", "十是", "百、"]
+    openers = {chr(c) for c in range(0x4E00, 0xA000) for tail in tails
+               if patterns.ITEM_MARKER.match(chr(c) + tail)}
+    assert openers == patterns.ITEM_MARKER_IDEOGRAPHS
+
+
+def test_marker_pre_check_agrees_on_every_line_of_the_dump() -> None:
+    lines = REAL_DUMP.read_text(encoding="utf-8").splitlines()
+    judged = [opens_with_marker(line) for line in lines]
+    assert judged == [bool(patterns.ITEM_MARKER.match(t)) for t in lines]
+    assert sum(judged) > 500  # markers are common, so this tests something
