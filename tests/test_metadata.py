@@ -162,8 +162,8 @@ def test_doc_numbers_in_order_once_each() -> None:
 
 
 def test_own_number_stands_alone_under_a_title() -> None:
-    assert find_own_number(["关于设立应对疫情心理援助热线的通知",
-                            "肺炎机制发〔2020〕18号", "各省："]) == "肺炎机制发〔2020〕18号"
+    texts = ["关于设立应对疫情心理援助热线的通知", "肺炎机制发〔2020〕18号", "各省："]
+    assert find_own_number(texts) == "肺炎机制发〔2020〕18号"
     assert find_own_number(["各市：", "按辽政办明电〔2020〕5号执行。"]) is None
 
 
