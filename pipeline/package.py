@@ -78,8 +78,9 @@ def _field(name: str, info: FieldInfo) -> dict[str, Any]:
         "name": name, "type": kind, "description": info.description or "",
     }
     constraints: dict[str, Any] = {}
-    # CSV writes null and "" alike, so a text column that may be empty
-    # (a body, a title) cannot be required there; Parquet keeps them apart.
+    # Most CSV readers (Frictionless among them) take a null and a quoted
+    # "" alike, so a text column that may be empty (a body, a title)
+    # cannot be required there; Parquet keeps them apart.
     if not nullable and kind != "string":
         constraints["required"] = True
     if allowed:

@@ -5,27 +5,28 @@ which replaces the old one only once all files are complete, so that a
 failed run leaves the previous outputs as they were.
 """
 
-import csv
+import codecs
 import datetime as dt
-import io
 import json
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.json as pajson
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from pipeline.errors import OutputError
-from pipeline.tabular import arrow_schema, csv_column
+from pipeline.tabular import arrow_schema, csv_text
 
 log = logging.getLogger(__name__)
 
@@ -82,18 +83,22 @@ class Encoded:
 
     rows: int
     table: pa.Table
-    csv_text: str
+    csv_lines: bytes
 
 
 class Encoder:
     """Turns records of one model into an Arrow table and CSV lines.
 
-    Two ways to the same table: pyarrow.array builds it fastest, but its
-    first call imports pandas (about 0.4 s, a third of a run on one
+    Two ways to the same arrays: pyarrow.array builds them fastest, but
+    its first call imports pandas (about 0.4 s, a third of a run on one
     dump) to check whether it was handed a pandas object; Arrow's JSON
     reader needs no pandas but parses slower. Small runs take the JSON
-    way (`bulk=False`), large runs the array way. JSON has no date type,
-    so date columns are read as text and cast.
+    way (`bulk=False`), large runs the array way.
+
+    The CSV lines come from Arrow's CSV writer, given the table's arrays
+    and, for the columns that it would not write as wanted (lists,
+    floats: see tabular.csv_text), their text built beside them; it is
+    many times faster than Python's csv module.
     """
 
     def __init__(self, name: str, model: type[BaseModel]):
@@ -101,13 +106,22 @@ class Encoder:
         self.model = model
         self.columns = list(model.model_fields)
         self.schema = arrow_schema(model, name)
-        self._to_csv = [csv_column(f.type) for f in self.schema]
-        self._dates = [i for i, f in enumerate(self.schema)
-                       if pa.types.is_date(f.type)]
+        self._as_text = {f.name: convert for f in self.schema
+                         if (convert := csv_text(f.type)) is not None}
+        # Every array built: the table's columns, then the CSV text of
+        # those in _as_text; the CSV takes each column's text if it has one.
+        self._fields = list(self.schema) + [
+            pa.field(_text_column(n), pa.string()) for n in self._as_text
+        ]
+        built = [f.name for f in self._fields]
+        self._csv_arrays = [
+            built.index(_text_column(c) if c in self._as_text else c)
+            for c in self.columns
+        ]
         self._json_options = pajson.ParseOptions(
             explicit_schema=pa.schema([
-                pa.field(f.name, pa.string()) if i in self._dates else f
-                for i, f in enumerate(self.schema)
+                pa.field(f.name, pa.list_(_json_type(f.type)))
+                for f in self._fields
             ]),
             unexpected_field_behavior="error",
         )
@@ -118,32 +132,51 @@ class Encoder:
             raise TypeError(f"{self.name}: expected {self.model.__name__}")
         values = [row.__dict__ for row in rows]
         columns = {c: [v[c] for v in values] for c in self.columns}
-        cells = [convert(columns[c])
-                 for c, convert in zip(self.columns, self._to_csv)]
-        text = io.StringIO()
-        csv.writer(text, lineterminator="\n").writerows(zip(*cells))
-        table = (pa.table(columns, schema=self.schema) if bulk
-                 else self._table_from_json(values))
-        return Encoded(len(rows), table, text.getvalue())
+        for name, convert in self._as_text.items():
+            columns[_text_column(name)] = convert(columns[name])
+        arrays = (self._arrays(columns) if bulk
+                  else self._arrays_from_json(columns))
+        table = pa.Table.from_arrays(arrays[:len(self.columns)],
+                                     schema=self.schema)
+        csv_table = pa.Table.from_arrays(
+            [arrays[i] for i in self._csv_arrays], names=self.columns)
+        return Encoded(len(rows), table, _csv_lines(csv_table))
 
-    def _table_from_json(self, values: list[dict[str, Any]]) -> pa.Table:
-        if not values:
-            return self.schema.empty_table()
-        lines = "\n".join(
-            json.dumps(v, ensure_ascii=False, default=_iso_date)
-            for v in values
-        )
+    def csv_header(self) -> bytes:
+        names = pa.schema([pa.field(c, pa.string()) for c in self.columns])
+        return _csv_lines(names.empty_table(), header=True)
+
+    def _arrays(self, columns: dict[str, list[Any]]) -> list[pa.Array]:
+        return [pa.array(columns[f.name], f.type) for f in self._fields]
+
+    def _arrays_from_json(self, columns: dict[str, list[Any]]
+                          ) -> list[pa.Array]:
+        """Every array from one JSON object of columns, parsed as a
+        single row of lists: one call to the JSON encoder in all,
+        rather than one per record. JSON has no date type, so dates
+        are read as text and cast."""
+        data = _encode_columns(columns).encode("utf-8")
         read = pajson.read_json(
-            io.BytesIO(lines.encode("utf-8")),
-            read_options=pajson.ReadOptions(use_threads=False),
+            pa.BufferReader(data),
+            # The row must fit in one block.
+            read_options=pajson.ReadOptions(use_threads=False,
+                                            block_size=len(data) + 1),
             parse_options=self._json_options,
         )
-        arrays = [
-            read.column(i).cast(field.type) if i in self._dates
-            else read.column(i)
-            for i, field in enumerate(self.schema)
-        ]
-        return pa.Table.from_arrays(arrays, schema=self.schema)
+        arrays = []
+        for field in self._fields:
+            values = read.column(field.name).combine_chunks().flatten()
+            arrays.append(values.cast(field.type)
+                          if pa.types.is_date(field.type) else values)
+        return arrays
+
+
+def _text_column(name: str) -> str:
+    return f"{name} as CSV text"
+
+
+def _json_type(kind: pa.DataType) -> pa.DataType:
+    return pa.string() if pa.types.is_date(kind) else kind
 
 
 def _iso_date(value: object) -> str:
@@ -152,11 +185,27 @@ def _iso_date(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+_encode_columns = json.JSONEncoder(ensure_ascii=False,
+                                   default=_iso_date).encode
+
+
+def _csv_lines(table: pa.Table, header: bool = False) -> bytes:
+    """Arrow's CSV: lines end in a bare newline, every text is quoted,
+    and null is written as nothing, so that an empty text ("") differs."""
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(table, sink, pacsv.WriteOptions(include_header=header))
+    return sink.getvalue().to_pybytes()
+
+
 class DatasetWriter:
     """Appends rows of one dataset to NAME.parquet and NAME.csv.
 
     Each append adds one Parquet row group, so that a run can stream
-    file after file without holding every row in memory.
+    file after file without holding every row in memory. The writing
+    itself runs in a thread of the writer's own: Arrow compresses and
+    writes without holding the GIL, so the next file's extraction goes
+    on meanwhile. One append at a time is in flight, so memory stays
+    flat; an error of the writing is raised by the next append or close.
     """
 
     def __init__(self, folder: Path, name: str, model: type[BaseModel]):
@@ -167,19 +216,34 @@ class DatasetWriter:
             folder / f"{name}.parquet", self.encoder.schema,
             compression="zstd",
         )
-        self._csv_file = (folder / f"{name}.csv").open(
-            "w", encoding=CSV_ENCODING, newline="")
-        csv.writer(self._csv_file, lineterminator="\n").writerow(
-            self.encoder.columns)
+        self._csv_file = (folder / f"{name}.csv").open("wb")
+        self._csv_file.write(codecs.BOM_UTF8)  # as CSV_ENCODING reads it
+        self._csv_file.write(self.encoder.csv_header())
+        self._thread = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=f"write-{name}")
+        self._writing: Future[None] | None = None
 
     def append(self, encoded: Encoded) -> None:
         if not encoded.rows:
             return
-        self._parquet.write_table(encoded.table)
-        self._csv_file.write(encoded.csv_text)
+        self._wait()
+        self._writing = self._thread.submit(self._write, encoded)
         self.rows += encoded.rows
 
     def close(self) -> None:
-        self._parquet.close()
-        self._csv_file.close()
+        try:
+            self._wait()
+        finally:
+            self._thread.shutdown()
+            self._parquet.close()
+            self._csv_file.close()
         log.debug("wrote %s: %d rows", self.name, self.rows)
+
+    def _write(self, encoded: Encoded) -> None:
+        self._parquet.write_table(encoded.table)
+        self._csv_file.write(encoded.csv_lines)
+
+    def _wait(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()  # raises what the writing raised
