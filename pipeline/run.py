@@ -211,7 +211,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
             with _timed(held, "write"):
                 _write_held(held, writers, bulk)
         finally:
-            gc.unfreeze()  # frozen by _extract_file_job
+            gc.unfreeze()  # frozen by _collected_once
             for writer in writers.values():
                 writer.close()
         held.counts = {name: w.rows for name, w in writers.items()}
@@ -238,11 +238,21 @@ def _extract_each(files: list[Path], jobs: int,
         yield from map(extract, files)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap(extract, files)
+        for one in pool.imap(extract, files):
+            # The main process unpickles and writes each file's rows.
+            with _collected_once():
+                yield one
 
 
 def _extract_file_job(path: Path, bulk: bool) -> Extraction:
-    """One file extracted and encoded, collecting garbage once after it.
+    """One file extracted and encoded, collecting garbage once after it."""
+    with _collected_once():
+        return _extract_encoded(path, bulk)
+
+
+@contextmanager
+def _collected_once() -> Iterator[None]:
+    """Garbage collected once, after the block, and the survivors frozen.
 
     A file makes millions of short-lived objects and hardly any cycles;
     left to itself, the cyclic collector rescans every survivor (the
@@ -253,7 +263,7 @@ def _extract_file_job(path: Path, bulk: bool) -> Extraction:
     """
     gc.disable()
     try:
-        return _extract_encoded(path, bulk)
+        yield
     finally:
         gc.enable()
         gc.collect()

@@ -253,12 +253,15 @@ def test_long_runs_show_a_progress_bar_on_a_terminal(
     assert "100%" in terminal.getvalue()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_run_leaves_garbage_collection_as_it_was(
-        raw_dir: Path, tmp_path: Path) -> None:
+        raw_dir: Path, tmp_path: Path, jobs: str) -> None:
     import gc
 
     copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "second.txt")  # two files, so two workers
     frozen = gc.get_freeze_count()
-    assert _run("--raw", str(raw_dir), "--out", str(tmp_path / "o")).exit_code == 0
+    assert _run("--raw", str(raw_dir), "--out", str(tmp_path / "o"),
+                "--jobs", jobs).exit_code == 0
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
