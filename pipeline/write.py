@@ -143,8 +143,10 @@ class Encoder:
         return Encoded(len(rows), table, _csv_lines(csv_table))
 
     def csv_header(self) -> bytes:
-        names = pa.schema([pa.field(c, pa.string()) for c in self.columns])
-        return _csv_lines(names.empty_table(), header=True)
+        """The names quoted, as Arrow writes a header (which it would
+        write only by way of an empty table, whose making imports
+        pandas)."""
+        return (",".join(f'"{c}"' for c in self.columns) + "\n").encode()
 
     def _arrays(self, columns: dict[str, list[Any]]) -> list[pa.Array]:
         return [pa.array(columns[f.name], f.type) for f in self._fields]
@@ -189,11 +191,11 @@ _encode_columns = json.JSONEncoder(ensure_ascii=False,
                                    default=_iso_date).encode
 
 
-def _csv_lines(table: pa.Table, header: bool = False) -> bytes:
+def _csv_lines(table: pa.Table) -> bytes:
     """Arrow's CSV: lines end in a bare newline, every text is quoted,
     and null is written as nothing, so that an empty text ("") differs."""
     sink = pa.BufferOutputStream()
-    pacsv.write_csv(table, sink, pacsv.WriteOptions(include_header=header))
+    pacsv.write_csv(table, sink, pacsv.WriteOptions(include_header=False))
     return sink.getvalue().to_pybytes()
 
 
