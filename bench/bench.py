@@ -10,16 +10,17 @@ nothing, it measures.
 
 import argparse
 import csv
+import functools
 import datetime as dt
 import json
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,28 +38,44 @@ def main() -> None:
     parser.add_argument("--copies", type=int, nargs="*", default=[10, 100])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of the real dump; the median is kept")
+                        help="runs of every case; the median is kept")
     args = parser.parse_args()
-    rows = [_imports(name, code, args.repeat) for name, code in IMPORTS.items()]
-    rows.append(_median(_case("real", ROOT / "raw") for _ in range(args.repeat)))
+    first = {name: functools.partial(_imports, name, code)
+             for name, code in IMPORTS.items()}
+    first["real"] = functools.partial(_case, "real", ROOT / "raw")
+    rows = _medians(first, args.repeat)
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         for copies in args.copies:
             raw = _synthetic(Path(scratch) / f"x{copies}", copies)
-            rows.append(_case(f"x{copies}", raw))
+            cases = {1: functools.partial(_case, f"x{copies}", raw)}
             if copies == max(args.copies) and args.jobs > 1:
-                rows.append(_case(f"x{copies}", raw, jobs=args.jobs))
+                cases[args.jobs] = functools.partial(
+                    _case, f"x{copies}", raw, jobs=args.jobs)
+            rows += _medians(cases, args.repeat)
             shutil.rmtree(raw)
     _report(rows)
     _append(rows)
 
 
-def _imports(name: str, code: str, repeat: int) -> dict[str, object]:
-    times = []
+def _medians(cases: dict[object, Callable[[], dict[str, object]]],
+             repeat: int) -> list[dict[str, object]]:
+    """Each case run repeat times, taking turns, and its median run.
+
+    The machine is shared and its speed drifts over minutes; taking
+    turns exposes the cases compared (imports and the real dump, one
+    process and several) to the same drift.
+    """
+    runs: dict[object, list[dict[str, object]]] = {k: [] for k in cases}
     for _ in range(repeat):
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        times.append(time.perf_counter() - began)
-    return {"case": name, "wall_s": round(statistics.median(times), 3)}
+        for key, case in cases.items():
+            runs[key].append(case())
+    return [_median(found) for found in runs.values()]
+
+
+def _imports(name: str, code: str) -> dict[str, object]:
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return {"case": name, "wall_s": round(time.perf_counter() - began, 3)}
 
 
 def _case(name: str, raw: Path, jobs: int = 1) -> dict[str, object]:
@@ -91,9 +108,9 @@ def _documents(log: str) -> int:
     return int(match[1]) if match else 0
 
 
-def _median(runs: object) -> dict[str, object]:
-    runs = sorted(runs, key=lambda r: r["wall_s"])  # type: ignore[index]
-    return runs[len(runs) // 2]
+def _median(runs: list[dict[str, object]]) -> dict[str, object]:
+    ordered = sorted(runs, key=lambda r: float(r["wall_s"]))  # type: ignore[arg-type]
+    return ordered[len(ordered) // 2]
 
 
 def _synthetic(folder: Path, copies: int) -> Path:
@@ -124,8 +141,12 @@ def _report(rows: list[dict[str, object]]) -> None:
             print(f"{row['case']:>16}: {row['wall_s']:.3f} s")
             continue
         ratio = row["wall_s"] / baseline  # type: ignore[operator]
+        alone = next(r["wall_s"] for r in rows
+                     if r["case"] == row["case"] and r.get("jobs") == 1)
+        speedup = (f", {alone / row['wall_s']:.2f}x one process"  # type: ignore[operator]
+                   if row["jobs"] != 1 else "")
         print(f"{row['case']:>8} jobs={row['jobs']}: {row['wall_s']:.2f} s "
-              f"({ratio:.1f}x import), {row['mb_per_s']} MB/s, "
+              f"({ratio:.1f}x import{speedup}), {row['mb_per_s']} MB/s, "
               f"{row['docs_per_s']} docs/s, peak {row['peak_mb']} MB")
         for stage, figures in row["stages"].items():  # type: ignore[union-attr]
             print(f"{'':>12}{stage:>10}: {figures['s']:.3f} s, "
