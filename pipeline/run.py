@@ -212,8 +212,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                 _write_held(held, writers, bulk)
         finally:
             gc.unfreeze()  # frozen by _collected_once
-            for writer in writers.values():
-                writer.close()
+            _close_all(list(writers.values()))
         held.counts = {name: w.rows for name, w in writers.items()}
         write_datapackage(stage, held.sources)
         write_report(stage, render(
@@ -223,6 +222,19 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     for stage_name, seconds in held.timings.items():
         log.debug("stage %s: %.3f s", stage_name, seconds)
     return held
+
+
+def _close_all(writers: list[DatasetWriter]) -> None:
+    """Close every writer, even when one fails (its writing thread may
+    have hit a full disk), then raise the first failure."""
+    failures = []
+    for writer in writers:
+        try:
+            writer.close()
+        except OSError as err:
+            failures.append(err)
+    if failures:
+        raise failures[0]
 
 
 # Runs over this many bytes of dumps build Arrow tables the bulk way

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -209,6 +210,11 @@ def _csv_lines(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+# Appends a writer's thread may have queued: enough that the thread rarely
+# waits for the main one, few enough that memory stays flat.
+IN_FLIGHT = 4
+
+
 class DatasetWriter:
     """Appends rows of one dataset to NAME.parquet and NAME.csv.
 
@@ -233,18 +239,20 @@ class DatasetWriter:
         self._csv_file.write(self.encoder.csv_header())
         self._thread = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"write-{name}")
-        self._writing: Future[None] | None = None
+        self._writing: deque[Future[None]] = deque()
 
     def append(self, encoded: Encoded) -> None:
         if not encoded.rows:
             return
-        self._wait()
-        self._writing = self._thread.submit(self._write, encoded)
+        if len(self._writing) >= IN_FLIGHT:
+            self._writing.popleft().result()  # raises what it raised
+        self._writing.append(self._thread.submit(self._write, encoded))
         self.rows += encoded.rows
 
     def close(self) -> None:
         try:
-            self._wait()
+            while self._writing:
+                self._writing.popleft().result()
         finally:
             self._thread.shutdown()
             self._parquet.close()
@@ -254,8 +262,3 @@ class DatasetWriter:
     def _write(self, encoded: Encoded) -> None:
         self._parquet.write_table(encoded.table)
         self._csv_file.write(encoded.csv_lines)
-
-    def _wait(self) -> None:
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            writing.result()  # raises what the writing raised

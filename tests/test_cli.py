@@ -127,6 +127,33 @@ def test_crash_while_writing_leaves_previous_out_intact(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
 
 
+def test_a_disk_full_in_a_writing_thread_fails_the_run_cleanly(
+    raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline.write import DatasetWriter
+
+    copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "second.txt")
+    out = tmp_path / "out"
+    assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
+    before = _digests(out)
+    real_write = DatasetWriter._write
+    done: list[str] = []
+
+    def full_on_third(self: DatasetWriter, encoded: object) -> None:
+        if len(done) == 2:
+            raise OSError(28, "No space left on device")
+        done.append(self.name)
+        real_write(self, encoded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DatasetWriter, "_write", full_on_third)
+    result = _run("--raw", str(raw_dir), "--out", str(out))
+    assert result.exit_code == 3, result.output
+    assert "No space left on device" in result.output
+    assert _digests(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
+
+
 def test_validate_passes_on_a_fresh_run_and_fails_on_a_broken_one(
     raw_dir: Path, tmp_path: Path,
 ) -> None:
