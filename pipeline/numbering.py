@@ -1,6 +1,7 @@
 """Numbering markers of clauses: where they stand, their style and number."""
 
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -45,6 +46,16 @@ class _Branches:
         return cls(tuple((s, index[s]) for s in styles), index["n"])
 
 
+# What every inline marker starts with: a stop, spaces, then a bracket,
+# a digit or a numeral. The standard re module finds it two to three
+# times faster than regex finds INLINE_MARKER, and few paragraphs have
+# it: the full search is spared for the rest. Characters beyond the BMP
+# pass, since regex knows digits of a newer Unicode than re's \d.
+# Kept here, not in patterns: it is a pre-check of this module's search
+# (tests check it against INLINE_MARKER on every code point).
+_INLINE_HINT = re.compile(
+    r"[。；;：:！!？?]\s*[（(\d①-⑳一二三四五六七八九十百零〇\U00010000-\U0010FFFF]")
+
 _LEADING = _Branches.of(patterns.LEADING_MARKER, patterns.LEADING_STYLES)
 _INLINE = _Branches.of(patterns.INLINE_MARKER, patterns.INLINE_STYLES)
 
@@ -69,9 +80,12 @@ def inline_markers(text: str, start: int) -> list[Marker]:
     depends on its neighbours (see clauses), since 1 or （一） may also
     stand in running text.
     """
-    found = []
     # From one character back: a stop right before start leads a marker.
-    for match in patterns.INLINE_MARKER.finditer(text, max(0, start - 1)):
+    at = max(0, start - 1)
+    if not _INLINE_HINT.search(text, at):
+        return []
+    found = []
+    for match in patterns.INLINE_MARKER.finditer(text, at):
         style, at = _matched_style(match, _INLINE)
         found.append(_marker(style, match.group(_INLINE.numeral), text, at,
                              match.end(), inline=True))

@@ -2,12 +2,16 @@
 definitions find: each style tried in turn, every stop looked behind,
 the whole text searched, every offset scanned."""
 
+import re
+import sys
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import patterns
-from pipeline.numbering import inline_markers, leading_marker
+from pipeline.numbering import _INLINE_HINT, inline_markers, leading_marker
 from pipeline.paragraphs import BodyParagraph, _cut_mid_sentence
 from pipeline.read import read_raw
 from pipeline.segment import segment
@@ -19,7 +23,7 @@ STOPS = "。；;：:！!？?"
 MARKER_TEXT = st.text(
     alphabet=st.sampled_from(list(
         "第一二三四五六七八九十百零〇是要条、．.（()）①⑳12390０ \t\u3000"
-        "-。；;：:！!？?年月家人“《x\n"
+        "-。；;：:！!？?年月家人“《x\n\x1c\U00010d40"
     )),
     max_size=16,
 )
@@ -98,6 +102,30 @@ def test_markers_on_any_text(text: str, start: int) -> None:
         (expected[0] if expected else None)
     assert [(m.style, m.start) for m in inline_markers(text, start)] == \
         [(s, at) for s, at, _ in inline_in_turn(text, start)]
+
+
+EVERY_CHARACTER = [chr(c) for c in range(sys.maxunicode + 1)]
+
+
+def test_inline_hint_stops_are_inline_markers_stops() -> None:
+    stops = _INLINE_HINT.pattern.split("]")[0] + "]"
+    assert patterns.INLINE_MARKER.pattern.startswith(stops + r"\s*+")
+
+
+def test_inline_hint_spaces_hold_every_space_of_regex() -> None:
+    space, hint_space = regex.compile(r"\s"), re.compile(r"\s")
+    missed = [c for c in EVERY_CHARACTER
+              if space.match(c) and not hint_space.match(c)]
+    assert missed == []
+
+
+def test_inline_hint_lets_every_marker_start_through() -> None:
+    """A character that may begin an inline style's match (a partial
+    match of it alone) follows a stop in the hint too."""
+    styles = regex.compile(patterns._first_of(patterns.INLINE_STYLES))
+    missed = [c for c in EVERY_CHARACTER
+              if styles.match(c, partial=True) and not _INLINE_HINT.match("。" + c)]
+    assert missed == []
 
 
 def cut_searched_whole(text: str) -> bool:
