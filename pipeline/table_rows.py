@@ -75,6 +75,18 @@ class Row:
     phones: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    # A directory row's own blocks are read in body order (a list of
+    # people may print a post before its name): the first block opens
+    # the row and the last closes it, with no need to compare them all.
+
+    @property
+    def line_start(self) -> int:
+        return self.own[0].line_start
+
+    @property
+    def line_end(self) -> int:
+        return self.own[-1].line_end
+
     @property
     def closed(self) -> bool:
         """A row is complete once its phone, the last column, is read."""
@@ -277,9 +289,12 @@ def place_cells(row: Row, columns: list[tuple[str, ColumnKind]],
     """Give each of a row's blocks its column, by content: columns are
     the table's region, name and address columns, in order."""
     # Blocks by identity: comparing them field by field costs far more.
+    # The 序号 block, if any, opens the row's own blocks and no other
+    # holds a row number (it would have started a row): skipping it
+    # spares asking each block for its number again.
     phones = {id(b) for b in row.phones}
-    others = _join_wrapped([b for b in row.own if b.row_number is None
-                            and id(b) not in phones])
+    cells = row.own[1:] if row.seq is not None else row.own
+    others = _join_wrapped([b for b in cells if id(b) not in phones])
     columns = list(columns)
     if columns and columns[0][1] == "region":
         region = columns.pop(0)[0]

@@ -216,8 +216,7 @@ def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
         phones=[p.printed for p in phones],
         phones_e164=[p.e164 for p in phones],
         phone_extensions=[p.extension for p in phones],
-        line_start=min(b.line_start for b in row.own),
-        line_end=max(b.line_end for b in row.own),
+        line_start=row.line_start, line_end=row.line_end,
         warnings=sorted(set(warnings)),
     )
 

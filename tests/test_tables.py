@@ -1,6 +1,7 @@
 """The tables stage on the real dump, against rows checked by hand."""
 
 import csv
+import itertools
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -14,7 +15,8 @@ from pipeline import patterns
 from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
-from pipeline.table_blocks import clean_text, line_blocks
+from pipeline.table_blocks import body_blocks, clean_text, line_blocks
+from pipeline.table_rows import Row, directories
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -224,3 +226,54 @@ def test_outputs_hold_every_table_record(real_out: Path) -> None:
     assert counts["tables"] == 7
     assert counts["directory_entries"] == 103 + 14 + 69 + 17 + 128 + 102
     assert counts["table_cells"] > counts["directory_entries"] * 3
+
+
+def _plain_clean_text(text: str) -> str:
+    """clean_text's rule as first written: each run judged in Python."""
+    text = text.strip()
+
+    def space(run: "regex.Match[str]") -> str:
+        before = text[run.start() - 1:run.start()]
+        after = text[run.end():run.end() + 1]
+        layout = (patterns.CJK_CHAR.match(before)
+                  or patterns.CJK_CHAR.match(after))
+        return "" if layout else " "
+
+    cleaned: str = patterns.WHITESPACE_RUN.sub(space, text)
+    return cleaned
+
+
+def test_layout_spaces_pattern_agrees_with_the_plain_rule() -> None:
+    """clean_text drops layout runs with one pattern: the same as judging
+    each run in Python, on every line of the dump and on every string
+    of up to six characters mixing letters, CJK and spaces."""
+    alphabet = ["a", "沈", "，", "“", " ", "\u3000", "\n"]
+    texts = REAL_DUMP.read_text(encoding="utf-8").splitlines()
+    texts += ["".join(chars) for n in range(1, 7)
+              for chars in itertools.product(alphabet, repeat=n)]
+    assert [t for t in texts if clean_text(t) != _plain_clean_text(t)] == []
+
+
+def _directory_rows() -> list[Row]:
+    drafts = segment(read_raw(REAL_DUMP)).documents
+    return [row for draft in drafts
+            for table in directories(body_blocks(draft.body))
+            for row in table.rows]
+
+
+def test_only_a_rows_first_block_holds_its_number() -> None:
+    """place_cells skips a row's first block when the row has a 序号
+    instead of asking every block for a row number."""
+    rows = _directory_rows()
+    assert len(rows) > 400
+    for row in rows:
+        numbered = [b.row_number is not None for b in row.own]
+        assert numbered == [row.seq is not None] + [False] * (len(numbered) - 1)
+
+
+def test_a_rows_first_and_last_blocks_bound_its_lines() -> None:
+    """Row.line_start and line_end read the first and last own blocks:
+    the same as the least and greatest lines of all of them."""
+    for row in _directory_rows():
+        assert row.line_start == min(b.line_start for b in row.own)
+        assert row.line_end == max(b.line_end for b in row.own)
