@@ -5,6 +5,7 @@ import gc
 import itertools
 import logging
 import multiprocessing
+import operator
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -290,7 +291,7 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
     """
     one = extract_file(path)
     one.sort()
-    one.roles.update(p.role for p in one.lines)
+    one.roles.update(map(_ROLE, one.lines))  # a getter: counted in C
     with _timed(one, "encode"):
         for dataset in DATASETS:
             if not dataset.held:
@@ -301,6 +302,7 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
 
 
 _ENCODERS = {d.name: Encoder(d.name, d.model) for d in DATASETS}
+_ROLE = operator.attrgetter("role")
 
 
 def _write_held(held: Extraction, writers: dict[str, DatasetWriter],
