@@ -80,11 +80,20 @@ def _swap(stage: Path, out: Path) -> None:
 @dataclass(frozen=True)
 class Encoded:
     """Rows of one dataset made ready to append: an Arrow table and the
-    CSV lines. Encoding can run in a worker process; appending is cheap."""
+    table of the CSV's columns. Encoding can run in a worker process;
+    appending is cheap, and formatting both files is left to a writing
+    thread, which Arrow runs without the GIL."""
 
     rows: int
     table: pa.Table
-    csv_lines: bytes
+    csv_table: pa.Table
+
+    @property
+    def csv_lines(self) -> bytes:
+        """The CSV lines the rows are written as."""
+        sink = pa.BufferOutputStream()
+        pacsv.write_csv(self.csv_table, sink, CSV_OPTIONS)
+        return sink.getvalue().to_pybytes()
 
 
 class Encoder:
@@ -98,8 +107,8 @@ class Encoder:
 
     The CSV lines come from Arrow's CSV writer, given the table's arrays
     and, for the columns that it would not write as wanted (lists,
-    floats: see tabular.csv_text), their text built beside them; it is
-    many times faster than Python's csv module.
+    floats: see tabular.csv_text), their text built beside them
+    (csv_schema); it is many times faster than Python's csv module.
     """
 
     def __init__(self, name: str, model: type[BaseModel]):
@@ -121,6 +130,10 @@ class Encoder:
             built.index(_text_column(c) if c in self._as_text else c)
             for c in self.columns
         ]
+        self.csv_schema = pa.schema([
+            pa.field(c, self._fields[i].type)
+            for c, i in zip(self.columns, self._csv_arrays)
+        ])
         self._json_options = pajson.ParseOptions(
             explicit_schema=pa.schema([
                 pa.field(f.name, pa.list_(_json_type(f.type)))
@@ -142,8 +155,8 @@ class Encoder:
         table = pa.Table.from_arrays(arrays[:len(self.columns)],
                                      schema=self.schema)
         csv_table = pa.Table.from_arrays(
-            [arrays[i] for i in self._csv_arrays], names=self.columns)
-        return Encoded(len(rows), table, _csv_lines(csv_table))
+            [arrays[i] for i in self._csv_arrays], schema=self.csv_schema)
+        return Encoded(len(rows), table, csv_table)
 
     def csv_header(self) -> bytes:
         """The names quoted, as Arrow writes a header (which it would
@@ -202,12 +215,10 @@ def _day_number(day: dt.date | None) -> int | None:
 _encode_columns = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _csv_lines(table: pa.Table) -> bytes:
-    """Arrow's CSV: lines end in a bare newline, every text is quoted,
-    and null is written as nothing, so that an empty text ("") differs."""
-    sink = pa.BufferOutputStream()
-    pacsv.write_csv(table, sink, pacsv.WriteOptions(include_header=False))
-    return sink.getvalue().to_pybytes()
+# Arrow's CSV: lines end in a bare newline, every text is quoted, and
+# null is written as nothing, so that an empty text ("") differs. The
+# header is written apart (Encoder.csv_header).
+CSV_OPTIONS = pacsv.WriteOptions(include_header=False)
 
 
 # Appends a writer's thread may have queued: enough that the thread rarely
@@ -220,10 +231,11 @@ class DatasetWriter:
 
     Each append adds one Parquet row group, so that a run can stream
     file after file without holding every row in memory. The writing
-    itself runs in a thread of the writer's own: Arrow compresses and
-    writes without holding the GIL, so the next file's extraction goes
-    on meanwhile. One append at a time is in flight, so memory stays
-    flat; an error of the writing is raised by the next append or close.
+    itself runs in a thread of the writer's own: Arrow formats the CSV,
+    compresses the Parquet and writes both without holding the GIL, so
+    the next file's extraction goes on meanwhile. At most IN_FLIGHT
+    appends wait, so memory stays flat; an error of the writing is
+    raised by a later append or by close.
     """
 
     def __init__(self, folder: Path, name: str, model: type[BaseModel]):
@@ -234,9 +246,13 @@ class DatasetWriter:
             folder / f"{name}.parquet", self.encoder.schema,
             compression="zstd",
         )
-        self._csv_file = (folder / f"{name}.csv").open("wb")
+        # An Arrow file, so that the writing thread formats and writes
+        # the CSV without taking the GIL.
+        self._csv_file = pa.OSFile(str(folder / f"{name}.csv"), "wb")
         self._csv_file.write(codecs.BOM_UTF8)  # as CSV_ENCODING reads it
         self._csv_file.write(self.encoder.csv_header())
+        self._csv = pacsv.CSVWriter(self._csv_file, self.encoder.csv_schema,
+                                    write_options=CSV_OPTIONS)
         self._thread = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"write-{name}")
         self._writing: deque[Future[None]] = deque()
@@ -256,9 +272,10 @@ class DatasetWriter:
         finally:
             self._thread.shutdown()
             self._parquet.close()
+            self._csv.close()
             self._csv_file.close()
         log.debug("wrote %s: %d rows", self.name, self.rows)
 
     def _write(self, encoded: Encoded) -> None:
         self._parquet.write_table(encoded.table)
-        self._csv_file.write(encoded.csv_lines)
+        self._csv.write_table(encoded.csv_table)
