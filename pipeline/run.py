@@ -22,6 +22,7 @@ from pipeline.citations import find_citations
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
 from pipeline.errors import InputError
+from pipeline.memo import clear_file_caches
 from pipeline.package import write_datapackage
 from pipeline.paragraphs import body_paragraphs
 from pipeline.part_records import part_records
@@ -134,12 +135,14 @@ def process_document(draft: DraftDocument) -> Rows:
 def extract_file(path: Path) -> Extraction:
     """Run one raw file through the stages, in order.
 
+    0. empty the caches of the file before (memo.per_file);
     1. read: decode the bytes into numbered lines;
     2. segment: split the lines into draft documents (whole file);
     3. process each document on its own (process_document);
     and place the lines that belong to no document.
     """
     result = Extraction()
+    clear_file_caches()
     with _timed(result, "read"):
         raw = read_raw(path)
     result.sources[raw.source] = raw.sha256

@@ -1,11 +1,11 @@
 """Text helpers shared by the stages: layout spaces and listing dates."""
 
 import datetime as dt
-import functools
 
 import regex
 
 from pipeline import patterns
+from pipeline.memo import per_file
 
 
 def clean_title(text: str) -> str:
@@ -24,8 +24,8 @@ def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
 
 
 # A dump lists several documents a day, so the same date lines recur; two
-# stages read each document's. The bound keeps a long collection small.
-@functools.lru_cache(maxsize=4096)
+# stages read each document's.
+@per_file(maxsize=4096)
 def listing_date(text: str) -> dt.date | None:
     """The date of a listing date line (2020-02-01); None if impossible."""
     match = patterns.DATE_LINE.match(text)
