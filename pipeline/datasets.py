@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pipeline.rows import LinePieceRow
 from schemas import Clause, Document, LinePiece, WarningRecord
 from schemas.citations import Citation
 from schemas.parts import Part
@@ -25,6 +26,9 @@ class Dataset:
     # Held until every file is read, because the cross-document stage
     # (relations) changes its rows; the others stream file by file.
     held: bool = False
+    # The named tuple its records are, checked as they are encoded
+    # (pipeline.rows); None when they are the model's instances.
+    row: type[tuple[Any, ...]] | None = None
 
 
 # In the order they are written; every later stage adds its own. Sort
@@ -34,7 +38,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("documents", Document, attrgetter("source", "line_start"),
             primary_key=("doc_id",), held=True),
     Dataset("lines", LinePiece, attrgetter("source", "line", "char_start"),
-            primary_key=("source", "line", "char_start")),
+            primary_key=("source", "line", "char_start"), row=LinePieceRow),
     Dataset("warnings", WarningRecord,
             lambda w: (w.source, w.line, w.doc_id or "", w.code), held=True),
     Dataset("clauses", Clause,

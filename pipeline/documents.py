@@ -5,14 +5,13 @@ it and later stages (classify, clauses, tables, relations) can follow it
 without seeing the rest of the file.
 """
 
-from pydantic import TypeAdapter
-
 from pipeline import patterns
 from pipeline.paragraphs import BodyParagraph
 from pipeline.segment import DraftDocument
 from pipeline.structure import Description
 from pipeline.text import clean_title, listing_date
-from schemas import Document, LinePiece
+from pipeline.rows import LinePieceRow
+from schemas import Document
 
 
 def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
@@ -53,17 +52,11 @@ def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
     )
 
 
-# Validates a document's pieces in one call: building each record with
-# LinePiece(...) pays the model's call overhead once per piece, about
-# a quarter of the cost of these small records.
-_LINE_PIECES = TypeAdapter(list[LinePiece])
-
-
-def line_pieces(draft: DraftDocument) -> list[LinePiece]:
-    """The lines records of one draft's pieces."""
+def line_pieces(draft: DraftDocument) -> list[LinePieceRow]:
+    """The lines rows of one draft's pieces (checked when encoded)."""
     source, doc_id = draft.source, draft.doc_id
-    return _LINE_PIECES.validate_python([
-        {"source": source, "line": p.line, "char_start": p.start,
-         "char_end": p.end, "doc_id": doc_id, "role": p.role, "text": p.raw}
+    return [
+        LinePieceRow(source=source, line=p.line, char_start=p.start,
+                     char_end=p.end, doc_id=doc_id, role=p.role, text=p.raw)
         for p in draft.pieces
-    ])
+    ]

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces
 from pipeline.citations import find_citations
@@ -32,9 +30,10 @@ from pipeline.relations import relate
 from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, read_raw
+from pipeline.rows import LinePieceRow
 from pipeline.segment import DraftDocument, Piece, Segmentation, segment
 from pipeline.write import DatasetWriter, Encoded, Encoder, staged_output
-from schemas import Document, LinePiece
+from schemas import Document
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ class Extraction:
         return self.rows["documents"]
 
     @property
-    def lines(self) -> list[LinePiece]:
+    def lines(self) -> list[LinePieceRow]:
         return self.rows["lines"]
 
     def add(self, rows: Rows) -> None:
@@ -198,7 +197,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
     held = Extraction()
     with staged_output(out_dir) as stage:
-        writers = {d.name: DatasetWriter(stage, d.name, d.model)
+        writers = {d.name: DatasetWriter(stage, d.name, d.model, d.row)
                    for d in DATASETS}
         try:
             for one in _extract_each(files, jobs, bulk):
@@ -304,7 +303,7 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
     return one
 
 
-_ENCODERS = {d.name: Encoder(d.name, d.model) for d in DATASETS}
+_ENCODERS = {d.name: Encoder(d.name, d.model, d.row) for d in DATASETS}
 _ROLE = operator.attrgetter("role")
 
 
@@ -329,14 +328,14 @@ def _finish(total: Extraction) -> None:
     total.sort()
 
 
-def _outside_lines(segmentation: Segmentation) -> list[BaseModel]:
+def _outside_lines(segmentation: Segmentation) -> list[LinePieceRow]:
     return [_outside(segmentation.source, p) for p in segmentation.outside]
 
 
-def _outside(source: str, piece: Piece) -> LinePiece:
-    return LinePiece(source=source, line=piece.line,
-                     char_start=piece.start, char_end=piece.end,
-                     doc_id=None, role=piece.role, text=piece.raw)
+def _outside(source: str, piece: Piece) -> LinePieceRow:
+    return LinePieceRow(source=source, line=piece.line,
+                        char_start=piece.start, char_end=piece.end,
+                        doc_id=None, role=piece.role, text=piece.raw)
 
 
 @contextmanager

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from pipeline.errors import OutputError
+from pipeline.rows import ColumnCheck
 from pipeline.tabular import arrow_schema, csv_text
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,10 @@ class Encoded:
 class Encoder:
     """Turns records of one model into an Arrow table and CSV lines.
 
+    A streamed dataset's records are rows (pipeline.rows), checked here
+    column by column; the others are the model's instances, validated
+    when built.
+
     Two ways to the same arrays: pyarrow.array builds them fastest, but
     its first call imports pandas (about 0.4 s, a third of a run on one
     dump) to check whether it was handed a pandas object; Arrow's JSON
@@ -111,9 +116,12 @@ class Encoder:
     (csv_schema); it is many times faster than Python's csv module.
     """
 
-    def __init__(self, name: str, model: type[BaseModel]):
+    def __init__(self, name: str, model: type[BaseModel],
+                 row: type[tuple[Any, ...]] | None = None):
         self.name = name
         self.model = model
+        self.row = row
+        self._check = ColumnCheck(model, row) if row is not None else None
         self.columns = list(model.model_fields)
         self.schema = arrow_schema(model, name)
         self._dates = [f.name for f in self.schema
@@ -142,12 +150,8 @@ class Encoder:
             unexpected_field_behavior="error",
         )
 
-    def encode(self, rows: Sequence[BaseModel], bulk: bool = False) -> Encoded:
-        if any(type(row) is not self.model for row in rows):
-            # Records are validated when built; refuse anything else.
-            raise TypeError(f"{self.name}: expected {self.model.__name__}")
-        values = [row.__dict__ for row in rows]
-        columns = {c: [v[c] for v in values] for c in self.columns}
+    def encode(self, rows: Sequence[Any], bulk: bool = False) -> Encoded:
+        columns = self._checked_columns(rows)
         for name, convert in self._as_text.items():
             columns[_text_column(name)] = convert(columns[name])
         arrays = (self._arrays(columns) if bulk
@@ -157,6 +161,18 @@ class Encoder:
         csv_table = pa.Table.from_arrays(
             [arrays[i] for i in self._csv_arrays], schema=self.csv_schema)
         return Encoded(len(rows), table, csv_table)
+
+    def _checked_columns(self, rows: Sequence[Any]) -> dict[str, list[Any]]:
+        """Each field's values, of rows checked here or of records
+        validated when built; anything else is refused."""
+        kinds = set(map(type, rows))
+        if self._check is not None and kinds <= {self.row}:
+            return self._check.columns(rows)
+        if self._check is None and kinds <= {self.model}:
+            values = [row.__dict__ for row in rows]
+            return {c: [v[c] for v in values] for c in self.columns}
+        expected = self.row or self.model
+        raise TypeError(f"{self.name}: expected {expected.__name__}")
 
     def csv_header(self) -> bytes:
         """The names quoted, as Arrow writes a header (which it would
@@ -238,9 +254,10 @@ class DatasetWriter:
     raised by a later append or by close.
     """
 
-    def __init__(self, folder: Path, name: str, model: type[BaseModel]):
+    def __init__(self, folder: Path, name: str, model: type[BaseModel],
+                 row: type[tuple[Any, ...]] | None = None):
         self.name = name
-        self.encoder = Encoder(name, model)
+        self.encoder = Encoder(name, model, row)
         self.rows = 0
         self._parquet = pq.ParquetWriter(
             folder / f"{name}.parquet", self.encoder.schema,

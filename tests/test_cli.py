@@ -224,7 +224,7 @@ def test_both_ways_of_encoding_give_the_same_bytes(tmp_path: Path) -> None:
     one = extract_file(REAL_DUMP)
     one.sort()
     for dataset in DATASETS:
-        encoder = Encoder(dataset.name, dataset.model)
+        encoder = Encoder(dataset.name, dataset.model, dataset.row)
         rows = one.rows[dataset.name]
         by_json, by_array = encoder.encode(rows), encoder.encode(rows, True)
         assert by_json.csv_lines == by_array.csv_lines

@@ -193,10 +193,10 @@ def test_pieces_by_role_are_the_filtered_pieces(
 def test_line_pieces_are_the_records_built_one_by_one(
     real_drafts: list[DraftDocument],
 ) -> None:
+    """The rows hold what LinePiece records built one by one would."""
     for draft in real_drafts:
-        records = line_pieces(draft)
-        assert all(type(r) is LinePiece for r in records)
-        assert records == [
+        rows = line_pieces(draft)
+        assert [LinePiece(**r._asdict()) for r in rows] == [
             LinePiece(source=draft.source, line=p.line, char_start=p.start,
                       char_end=p.end, doc_id=draft.doc_id, role=p.role,
                       text=p.raw)
