@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from schemas.warnings import WARNING_CODES
 
@@ -14,6 +14,11 @@ def _known(codes: list[str]) -> list[str]:
     if unknown:
         raise ValueError(f"unknown warning codes: {unknown}")
     return codes
+
+
+# Known codes are checked by the type, not by a validator on the model,
+# so that rows checked column by column (pipeline.rows) are checked too.
+KnownCodes = Annotated[list[str], AfterValidator(_known)]
 
 
 class Table(BaseModel):
@@ -186,12 +191,7 @@ class DirectoryEntry(BaseModel):
     line_end: Annotated[int, Field(
         description="Last raw line of the row.", ge=1,
     )]
-    warnings: Annotated[list[str], Field(
+    warnings: Annotated[KnownCodes, Field(
         description="Stable warning codes of the row (see the README).",
         examples=[["phone_invalid"]],
     )]
-
-    @field_validator("warnings")
-    @classmethod
-    def _known_codes(cls, codes: list[str]) -> list[str]:
-        return _known(codes)
