@@ -177,17 +177,24 @@ def _records(draft: DraftDocument, body: list[Piece], rebuilt: _Rebuilt,
 def _cells(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
            row_no: int, row: Row) -> list[dict[str, Any]]:
     """A row's cells, as the fields of TableCell records."""
-    return [
-        dict(
-            table_id=table_id, doc_id=draft.doc_id, source=draft.source,
-            row_no=row_no, column_no=column_no, column_name=name,
-            value=block.text, line_start=block.line_start,
-            line_end=block.line_end, char_start=block.pieces[0].start,
-            char_end=block.pieces[-1].end,
-        )
-        for column_no, name in enumerate(rebuilt.columns, 1)
-        if (block := row.values.get(name)) is not None
-    ]
+    # A table document has a cell for most of its lines: a dict display
+    # builds one at half the cost of dict(), and reading the first and
+    # last pieces once spares the block's line properties.
+    cells = []
+    for column_no, name in enumerate(rebuilt.columns, 1):
+        block = row.values.get(name)
+        if block is None:
+            continue
+        first, last = block.pieces[0], block.pieces[-1]
+        cells.append({
+            "table_id": table_id, "doc_id": draft.doc_id,
+            "source": draft.source, "row_no": row_no,
+            "column_no": column_no, "column_name": name,
+            "value": block.text, "line_start": first.line,
+            "line_end": last.line, "char_start": first.start,
+            "char_end": last.end,
+        })
+    return cells
 
 
 def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
@@ -207,18 +214,20 @@ def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
     warnings = row.warnings + place.warnings + [
         p.warning for p in phones if p.warning]
     city = place.city
-    return dict(
-        doc_id=draft.doc_id, table_id=table_id, source=draft.source,
-        row_no=row_no, seq=row.seq, group_label=group_label,
-        city=city.name if city else None, city_code=city.code if city else None,
-        district=place.district, district_code=place.district_code,
-        name=text.get("name"), address=text.get("address"),
-        phones=[p.printed for p in phones],
-        phones_e164=[p.e164 for p in phones],
-        phone_extensions=[p.extension for p in phones],
-        line_start=row.line_start, line_end=row.line_end,
-        warnings=sorted(set(warnings)),
-    )
+    # A dict display, as for cells: half the cost of dict() on every row.
+    return {
+        "doc_id": draft.doc_id, "table_id": table_id, "source": draft.source,
+        "row_no": row_no, "seq": row.seq, "group_label": group_label,
+        "city": city.name if city else None,
+        "city_code": city.code if city else None,
+        "district": place.district, "district_code": place.district_code,
+        "name": text.get("name"), "address": text.get("address"),
+        "phones": [p.printed for p in phones],
+        "phones_e164": [p.e164 for p in phones],
+        "phone_extensions": [p.extension for p in phones],
+        "line_start": row.line_start, "line_end": row.line_end,
+        "warnings": sorted(set(warnings)),
+    }
 
 
 def _label_columns(rebuilt: _Rebuilt) -> list[str]:
