@@ -50,6 +50,12 @@ HEADER_KINDS: dict[str, ColumnKind] = {
     "救助电话": "phone",
 }
 
+# The first characters of the header cells. A block's text is stripped,
+# so it opens with its compact form's first character: most blocks (a
+# name, an address, a number) open with none of these, and are told from
+# a header cell without building their compact form.
+_HEADER_FIRSTS = frozenset(name[0] for name in HEADER_KINDS)
+
 # Columns added for group labels and for notes on a group.
 GROUP = "分组"
 GROUP_NOTE = "分组说明"
@@ -122,11 +128,11 @@ def find_headers(blocks: list[Block]) -> list[Header]:
     headers = []
     i = 0
     while i < len(blocks):
-        if blocks[i].compact not in HEADER_KINDS:
+        if not _is_header_cell(blocks[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(blocks) and blocks[j].compact in HEADER_KINDS:
+        while j < len(blocks) and _is_header_cell(blocks[j]):
             j += 1
         names = tuple(b.compact for b in blocks[i:j])
         if len(names) >= 2 and "序号" in names:
@@ -134,6 +140,10 @@ def find_headers(blocks: list[Block]) -> list[Header]:
             headers.append(Header(i, j - 1, names, kinds))
         i = j
     return headers
+
+
+def _is_header_cell(block: Block) -> bool:
+    return block.text[:1] in _HEADER_FIRSTS and block.compact in HEADER_KINDS
 
 
 def directories(blocks: list[Block]) -> list[Directory]:
@@ -352,6 +362,9 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _unclosed(text: str) -> bool:
+    # Most cells hold no bracket: none is open without an opening one.
+    if not patterns.OPEN_BRACKET.search(text):
+        return False
     return (sum(map(text.count, patterns.OPEN_BRACKETS))
             > sum(map(text.count, patterns.CLOSE_BRACKETS)))
 

@@ -16,7 +16,7 @@ from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
 from pipeline.table_blocks import body_blocks, clean_text, line_blocks
-from pipeline.table_rows import Row, directories
+from pipeline.table_rows import HEADER_KINDS, Row, _is_header_cell, directories
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -277,3 +277,14 @@ def test_a_rows_first_and_last_blocks_bound_its_lines() -> None:
     for row in _directory_rows():
         assert row.line_start == min(b.line_start for b in row.own)
         assert row.line_end == max(b.line_end for b in row.own)
+
+
+def test_header_cells_are_told_by_their_first_character() -> None:
+    """find_headers builds a block's compact form only when the block
+    opens with a header cell's first character: the same cells as
+    comparing every block's compact form, on every block of the dump."""
+    blocks = [block for draft in segment(read_raw(REAL_DUMP)).documents
+              for block in body_blocks(draft.body) + line_blocks(draft.body)]
+    plain = [block.compact in HEADER_KINDS for block in blocks]
+    assert sum(plain) > 30
+    assert [_is_header_cell(block) for block in blocks] == plain
