@@ -288,3 +288,12 @@ def test_header_cells_are_told_by_their_first_character() -> None:
     plain = [block.compact in HEADER_KINDS for block in blocks]
     assert sum(plain) > 30
     assert [_is_header_cell(block) for block in blocks] == plain
+
+
+def test_only_the_ascii_space_is_printable_whitespace() -> None:
+    """clean_text takes a printable text without an ASCII space for one
+    without whitespace: no other character the pattern matches is
+    printable, among all of Unicode."""
+    printable = [char for char in map(chr, range(sys.maxunicode + 1))
+                 if char.isprintable() and patterns.WHITESPACE_RUN.match(char)]
+    assert printable == [" "]
