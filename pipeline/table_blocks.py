@@ -84,8 +84,9 @@ def body_blocks(body: list[Piece]) -> list[Block]:
     per_line = Counter(lines)
     blocks: list[Block] = []
     first = 0
-    for i in range(1, len(body) + 1):
-        if i < len(body) and _continues(lines[i - 1], lines[i], per_line):
+    n = len(body)
+    for i in range(1, n + 1):
+        if i < n and _continues(lines[i - 1], lines[i], per_line):
             continue
         blocks.append(_block(body, first, i - 1))
         first = i
@@ -130,6 +131,8 @@ def _continues(before: int, after: int, per_line: Counter[int]) -> bool:
 
 
 def _block(body: list[Piece], first: int, last: int) -> Block:
-    # Most blocks are one piece: no slice to build.
-    pieces = (body[first],) if first == last else tuple(body[first:last + 1])
+    if first == last:  # most blocks: no slice to build, no lines to join
+        piece = body[first]
+        return Block(first, last, (piece,), clean_text(piece.text))
+    pieces = tuple(body[first:last + 1])
     return Block(first, last, pieces, cell_text(pieces))

@@ -80,13 +80,14 @@ def find_tables(draft: DraftDocument) -> list[FoundTable]:
     # Most documents hold no table: look for its cells only where a
     # 序号 header or a role label stands alone on a line. A header holds
     # 号 and a label (组长, 成员) 长 or 员: cheap tests that most pieces
-    # fail before the patterns.
-    if any("号" in p.text and patterns.SEQ_HEADER.match(p.text)
-           for p in body):
+    # fail before the patterns. The tests filter inside the generators,
+    # which then resume only for the few pieces that pass them.
+    texts = [p.text for p in body]
+    if any(patterns.SEQ_HEADER.match(t) for t in texts if "号" in t):
         rebuilt = [_from_directory(t) for t in directories(body_blocks(body))]
     people = None
-    if any(("长" in p.text or "员" in p.text)
-           and patterns.ROLE_LABEL.match(p.text) for p in body):
+    if any(patterns.ROLE_LABEL.match(t) for t in texts
+           if "长" in t or "员" in t):
         people = find_people(line_blocks(body))
     if people is not None and not any(
             r.first <= people.roles[0].first <= r.last for r in rebuilt):
@@ -115,7 +116,8 @@ def _from_directory(table: Directory) -> _Rebuilt:
     if table.group_labels:
         columns.insert(0, GROUP)
     starts = [table.headers[0].first] + [b.first for b in table.group_labels]
-    last = max(b.last for row in table.rows for b in row.own)
+    # A row's own blocks are in body order (Row): its last is its end.
+    last = max(row.own[-1].last for row in table.rows)
     _mark_incomplete(table.rows)
     return _Rebuilt(min(starts), last,
                     table.caption.text if table.caption else None,

@@ -273,10 +273,12 @@ def test_only_a_rows_first_block_holds_its_number() -> None:
 
 def test_a_rows_first_and_last_blocks_bound_its_lines() -> None:
     """Row.line_start and line_end read the first and last own blocks:
-    the same as the least and greatest lines of all of them."""
+    the same as the least and greatest lines of all of them; and the
+    last block ends the row in the body too (a table's span)."""
     for row in _directory_rows():
         assert row.line_start == min(b.line_start for b in row.own)
         assert row.line_end == max(b.line_end for b in row.own)
+        assert row.own[-1].last == max(b.last for b in row.own)
 
 
 def test_header_cells_are_told_by_their_first_character() -> None:
