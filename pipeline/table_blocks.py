@@ -1,6 +1,7 @@
 """Cells of a flattened table: body pieces joined where a cell wraps."""
 
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -115,6 +116,15 @@ def clean_text(text: str) -> str:
     # cell at a quarter of the cost of the pattern.
     if text.isprintable() and " " not in text:
         return text
+    return _spaces_cleaned(text)
+
+
+# Cells with spaces recur (a city printed 沈 阳 on every row, a pair of
+# phone numbers, lists that documents repeat): each is cleaned once per
+# process. The bound keeps a long run's memory flat.
+@lru_cache(maxsize=4096)
+def _spaces_cleaned(text: str) -> str:
+    """clean_text for a stripped text that may hold spaces."""
     if not patterns.WHITESPACE_RUN.search(text):
         return text
     # Two passes in C spare a Python call per run: layout runs go first,
