@@ -302,7 +302,7 @@ def place_cells(row: Row, columns: list[tuple[str, ColumnKind]],
     # The 序号 block, if any, opens the row's own blocks and no other
     # holds a row number (it would have started a row): skipping it
     # spares asking each block for its number again.
-    phones = {id(b) for b in row.phones}
+    phones = set(map(id, row.phones))
     cells = row.own[1:] if row.seq is not None else row.own
     others = _join_wrapped([b for b in cells if id(b) not in phones])
     columns = list(columns)
@@ -351,6 +351,10 @@ def _column(table: Directory, kind: ColumnKind) -> str | None:
 def _join_wrapped(blocks: list[Block]) -> list[Block]:
     """Join a cell that a blank line split: an opening bracket left open,
     or a next block that opens with a bracket, continues the cell."""
+    # Both need an opening bracket, which most rows do not print: one
+    # search of all their texts spares testing each block.
+    if not patterns.OPEN_BRACKET.search("".join([b.text for b in blocks])):
+        return blocks
     joined: list[Block] = []
     for block in blocks:
         if joined and (_unclosed(joined[-1].text)
