@@ -48,31 +48,41 @@ class Block(NamedTuple):
         """The text without any space: how header cells are compared."""
         return "".join(self.text.split())
 
-    # Each block is asked the two questions below once or twice; cheap
-    # tests come before the patterns, which most blocks would fail.
-
     @property
     def is_prose(self) -> bool:
         """A paragraph or an intro line: never a cell, a label or a caption."""
-        text = self.text
-        # The text is stripped: its last character tells a prose ending.
-        return (len(text) > MAX_CELL_CHARS
-                or text[-1:] in patterns.PROSE_END_CHARS
-                or ("-" in text and bool(patterns.DATE_LINE.match(text))))
+        return is_prose(self.text)
 
     @property
     def row_number(self) -> int | None:
         """The row number the block holds alone, the first cell of a row."""
-        # One to four digits, the text stripped; most short cells are
-        # words (沈阳市), whose letters no digit is.
-        if len(self.text) > 4 or self.text[:1].isalpha():
-            return None
-        number = patterns.ROW_NUMBER.match(self.text)
-        return int(number.group(1)) if number else None
+        return row_number(self.text)
 
     def joined(self, other: "Block") -> "Block":
         pieces = self.pieces + other.pieces
         return Block(self.first, other.last, pieces, cell_text(pieces))
+
+
+# Each block is asked the two questions below once or twice; cheap tests
+# come before the patterns, which most blocks would fail. Both take a
+# block's text, which is stripped.
+
+def is_prose(text: str) -> bool:
+    """Whether a block's text is a paragraph or an intro line."""
+    # The text is stripped: its last character tells a prose ending.
+    return (len(text) > MAX_CELL_CHARS
+            or text[-1:] in patterns.PROSE_END_CHARS
+            or ("-" in text and bool(patterns.DATE_LINE.match(text))))
+
+
+def row_number(text: str) -> int | None:
+    """The row number a block's text holds alone, if any."""
+    # One to four digits, the text stripped; most short cells are words
+    # (沈阳市), whose letters no digit is.
+    if len(text) > 4 or text[:1].isalpha():
+        return None
+    number = patterns.ROW_NUMBER.match(text)
+    return int(number.group(1)) if number else None
 
 
 def body_blocks(body: list[Piece]) -> list[Block]:

@@ -23,12 +23,13 @@ Known shortcomings:
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from pipeline import patterns
 from pipeline.phones import is_phone_cell
 from pipeline.places import is_place_cell
-from pipeline.table_blocks import Block
+from pipeline.table_blocks import Block, is_prose, row_number
 
 log = logging.getLogger(__name__)
 
@@ -198,9 +199,10 @@ def _read_rows(table: Directory, blocks: list[Block],
         reader.start_group(table.labels[k])
         stop = _segment_end(table, k, blocks, after)
         for block in blocks[header.last + 1:stop]:
-            if block.is_prose:
+            reading = _reading(block.text)
+            if reading.prose:
                 break
-            reader.read(block)
+            reader.read(block, reading)
         reader.end_segment()
     table.rows = reader.rows
     table.notes = reader.noted
@@ -223,6 +225,22 @@ def _segment_end(table: Directory, k: int, blocks: list[Block],
     return len(blocks)
 
 
+class _Reading(NamedTuple):
+    """What the row reader asks of a block, by its text alone."""
+
+    prose: bool
+    row_number: int | None
+    phone: bool
+
+
+# One lookup instead of three tests a block, each distinct text read once
+# per process: a directory repeats its numbers, cities and phones, and
+# documents repeat each other's lists. The bound keeps memory flat.
+@lru_cache(maxsize=8192)
+def _reading(text: str) -> _Reading:
+    return _Reading(is_prose(text), row_number(text), is_phone_cell(text))
+
+
 class _RowReader:
     """Reads a table's blocks into rows, one block at a time."""
 
@@ -239,13 +257,12 @@ class _RowReader:
     def start_group(self, label: Block | None) -> None:
         self.labels = {GROUP: label} if label is not None else {}
 
-    def read(self, block: Block) -> None:
-        number = block.row_number
-        if number is not None:
+    def read(self, block: Block, reading: _Reading) -> None:
+        if reading.row_number is not None:
             self._flush_pending(before_row=True)
-            self._start_row(number, block)
+            self._start_row(reading.row_number, block)
             return
-        phone = is_phone_cell(block.text)
+        phone = reading.phone
         if (self.pending or self.current is None
                 or (self.current.closed and not phone)):
             self.pending.append(block)
@@ -273,6 +290,8 @@ class _RowReader:
         has a phone, or several cells before the next 序号), or a label
         (one block before the next 序号). Anything else after a group's
         last row stays outside the table."""
+        if not self.pending:  # most rows: the row before ended at its phone
+            return
         pending, self.pending = self.pending, []
         phones = [b for b in pending if is_phone_cell(b.text)]
         if phones or (before_row and len(pending) >= 2):
