@@ -24,6 +24,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from typing import Literal, NamedTuple
 
 from pipeline import patterns
@@ -127,24 +128,24 @@ class Directory:
 def find_headers(blocks: list[Block]) -> list[Header]:
     """Every run of two or more header cells that holds 序号."""
     headers = []
-    i = 0
-    while i < len(blocks):
-        if not _is_header_cell(blocks[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(blocks) and _is_header_cell(blocks[j]):
-            j += 1
-        names = tuple(b.compact for b in blocks[i:j])
-        if len(names) >= 2 and "序号" in names:
-            kinds = tuple(HEADER_KINDS[n] for n in names)
-            headers.append(Header(i, j - 1, names, kinds))
-        i = j
+    start = 0
+    # Runs of header cells and of other blocks, found in C: the loop
+    # turns once a run, not once a block.
+    for is_header, run in groupby(header_flags(blocks)):
+        end = start + len(list(run))
+        if is_header:
+            names = tuple(b.compact for b in blocks[start:end])
+            if len(names) >= 2 and "序号" in names:
+                kinds = tuple(HEADER_KINDS[n] for n in names)
+                headers.append(Header(start, end - 1, names, kinds))
+        start = end
     return headers
 
 
-def _is_header_cell(block: Block) -> bool:
-    return block.text[:1] in _HEADER_FIRSTS and block.compact in HEADER_KINDS
+def header_flags(blocks: list[Block]) -> list[bool]:
+    """Whether each block is a header cell."""
+    return [b.text[:1] in _HEADER_FIRSTS and b.compact in HEADER_KINDS
+            for b in blocks]
 
 
 def directories(blocks: list[Block]) -> list[Directory]:

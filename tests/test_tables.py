@@ -16,7 +16,7 @@ from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
 from pipeline.table_blocks import body_blocks, clean_text, line_blocks
-from pipeline.table_rows import HEADER_KINDS, Row, _is_header_cell, directories
+from pipeline.table_rows import HEADER_KINDS, Row, directories, header_flags
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -289,7 +289,7 @@ def test_header_cells_are_told_by_their_first_character() -> None:
               for block in body_blocks(draft.body) + line_blocks(draft.body)]
     plain = [block.compact in HEADER_KINDS for block in blocks]
     assert sum(plain) > 30
-    assert [_is_header_cell(block) for block in blocks] == plain
+    assert header_flags(blocks) == plain
 
 
 def test_only_the_ascii_space_is_printable_whitespace() -> None:
