@@ -91,23 +91,36 @@ def body_blocks(body: list[Piece]) -> list[Block]:
     A block line stands alone on its raw line; a paragraph of a row or a
     pipe row shares its line with others and is a cell of its own.
     """
+    # A cell per piece, then the few wrapped ones joined: most pieces
+    # are a cell alone, made in one comprehension.
+    blocks = line_blocks(body)
+    continuing = _continuing(body)
+    if not continuing:
+        return blocks
+    joined: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in continuing:
+            joined[-1] = joined[-1].joined(block)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _continuing(body: list[Piece]) -> set[int]:
+    """The pieces that continue the piece before them: on the next raw
+    line, and each alone on its line."""
     lines = [p.line for p in body]
-    per_line = Counter(lines)
-    blocks: list[Block] = []
-    first = 0
-    n = len(body)
-    for i in range(1, n + 1):
-        if i < n and _continues(lines[i - 1], lines[i], per_line):
-            continue
-        blocks.append(_block(body, first, i - 1))
-        first = i
-    return blocks
+    alone = {line for line, count in Counter(lines).items() if count == 1}
+    return {i for i in range(1, len(lines))
+            if lines[i] == lines[i - 1] + 1
+            and lines[i] in alone and lines[i - 1] in alone}
 
 
 def line_blocks(body: list[Piece]) -> list[Block]:
     """A document's body as cells, one per piece, for lists that print a
     cell on each line without blank lines between them."""
-    return [_block(body, i, i) for i in range(len(body))]
+    return [Block(i, i, (piece,), clean_text(piece.text))
+            for i, piece in enumerate(body)]
 
 
 def cell_text(pieces: tuple[Piece, ...]) -> str:
@@ -142,17 +155,3 @@ def _spaces_cleaned(text: str) -> str:
     dropped: str = _LAYOUT_SPACE.sub("", text)
     folded: str = patterns.WHITESPACE_RUN.sub(" ", dropped)
     return folded
-
-
-def _continues(before: int, after: int, per_line: Counter[int]) -> bool:
-    """Whether a piece on line `after` continues one on line `before`."""
-    return (after == before + 1
-            and per_line[before] == 1 and per_line[after] == 1)
-
-
-def _block(body: list[Piece], first: int, last: int) -> Block:
-    if first == last:  # most blocks: no slice to build, no lines to join
-        piece = body[first]
-        return Block(first, last, (piece,), clean_text(piece.text))
-    pieces = tuple(body[first:last + 1])
-    return Block(first, last, pieces, cell_text(pieces))

@@ -3,7 +3,7 @@
 import csv
 import itertools
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from pipeline import patterns
 from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
-from pipeline.table_blocks import body_blocks, clean_text, line_blocks
+from pipeline.table_blocks import Block, body_blocks, cell_text, clean_text, line_blocks
 from pipeline.table_rows import HEADER_KINDS, Row, directories, header_flags
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
@@ -299,3 +299,30 @@ def test_only_the_ascii_space_is_printable_whitespace() -> None:
     printable = [char for char in map(chr, range(sys.maxunicode + 1))
                  if char.isprintable() and patterns.WHITESPACE_RUN.match(char)]
     assert printable == [" "]
+
+
+def _plain_body_blocks(body: list[Piece]) -> list[Block]:
+    """body_blocks's rule as first written: each run of pieces on lines
+    that follow each other, alone on them, made into a block at once."""
+    per_line = Counter(p.line for p in body)
+    blocks = []
+    first = 0
+    for i in range(1, len(body) + 1):
+        if (i < len(body) and body[i].line == body[i - 1].line + 1
+                and per_line[body[i - 1].line] == per_line[body[i].line] == 1):
+            continue
+        pieces = tuple(body[first:i])
+        blocks.append(Block(first, i - 1, pieces, cell_text(pieces)))
+        first = i
+    return blocks
+
+
+def test_wrapped_cells_are_joined_as_by_the_plain_rule() -> None:
+    """body_blocks makes a block of each piece, then joins the wrapped
+    ones: the same blocks as cutting the body into runs first."""
+    drafts = segment(read_raw(REAL_DUMP)).documents
+    for draft in drafts:
+        assert body_blocks(draft.body) == _plain_body_blocks(draft.body)
+    wrapped = [b for d in drafts for b in body_blocks(d.body)
+               if len(b.pieces) > 1]
+    assert len(wrapped) > 20
