@@ -17,6 +17,7 @@ otherwise than the pinned version (0413 area codes among them).
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -33,6 +34,12 @@ COUNTRY_CODE = phonenumbers.country_code_for_region(REGION)
 # international prefix), 86 (the country code), 11, 12 and 17 (carrier
 # codes and carrier-select prefixes, 1[12]xx and 179xx).
 _PREFIXED = ("0", "86", "11", "12", "17")
+
+# Cells worked out once per process: a directory repeats a hotline on
+# many rows and documents of one province repeat each other's lists.
+# What is cached is a pure function of the cell's text (Phone is frozen),
+# and the bound keeps a long run's memory flat.
+_CACHED_CELLS = 4096
 
 
 @dataclass(frozen=True)
@@ -81,15 +88,23 @@ class Phone:
 def is_phone_cell(text: str) -> bool:
     """True when a cell holds phone numbers and nothing else."""
     # Most cells open with a letter (a name, an address), which no number
-    # or separator is: a cheap test before the patterns.
-    if text[:1].isalpha():
-        return False
+    # or separator is: a cheap test before the cache and the patterns.
+    return not text[:1].isalpha() and _only_phones(text)
+
+
+@lru_cache(maxsize=_CACHED_CELLS)
+def _only_phones(text: str) -> bool:
     rest, found = patterns.PHONE.subn("", text)
     return found > 0 and bool(patterns.PHONE_GLUE.match(rest))
 
 
 def split_phones(text: str) -> list[Phone]:
     """Every number of a phone cell, in printed order."""
+    return list(_split_phones(text))
+
+
+@lru_cache(maxsize=_CACHED_CELLS)
+def _split_phones(text: str) -> tuple[Phone, ...]:
     phones = []
     for match in patterns.PHONE.finditer(text):
         area = match["area"] or ""
@@ -104,7 +119,7 @@ def split_phones(text: str) -> list[Phone]:
             # The tail replaces the last digits of the number before it.
             sibling = local[:len(local) - len(tail)] + tail
             phones.append(_checked(prefix + sibling, area + sibling, None))
-    return phones
+    return tuple(phones)
 
 
 def _checked(printed: str, digits: str, extension: str | None) -> Phone:

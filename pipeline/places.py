@@ -17,7 +17,7 @@ catch it.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import patterns
@@ -26,6 +26,12 @@ DATA = Path(__file__).parent / "data"
 
 # Cells of the district column that say "the city itself", not a district.
 CITY_LEVEL = ("市本级",)
+
+# Lookups worked out once per process: a directory repeats its cities
+# and districts on many rows, and documents of one province repeat each
+# other's lists. Each cached function is pure; the bound keeps a long
+# run's memory flat.
+_CACHED_TEXTS = 4096
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,16 @@ def resolve(group: str | None, district_cell: str | None,
     group: its group label or 市别 cell; district_cell: its 地区 cell;
     texts: its name and address, searched when the cells do not say.
     """
+    found = _resolved(group, district_cell, tuple(texts))
+    # A copy: the caller may add warnings to its own place.
+    return Place(found.city, found.district, found.district_code,
+                 list(found.warnings))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _resolved(group: str | None, district_cell: str | None,
+              texts: tuple[str, ...]) -> Place:
+    """The place `resolve` returns, shared by every row with these cells."""
     compacts = [_compact(text) for text in texts]
     place = Place(city=city_named(group) if group else None)
     if place.city is None:
@@ -91,6 +107,7 @@ def resolve(group: str | None, district_cell: str | None,
     return place
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def city_named(text: str) -> Division | None:
     """The city a whole cell names (沈阳市, 沈 阳), if any."""
     found = _tables().by_name.get(_compact(text))
@@ -102,6 +119,7 @@ def zone_named(text: str) -> Zone | None:
     return _tables().zones.get(_compact(text))
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def is_place_cell(text: str) -> bool:
     """True when a cell reads as a district column's value."""
     compact = _compact(text)

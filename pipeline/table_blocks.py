@@ -1,6 +1,7 @@
 """Cells of a flattened table: body pieces joined where a cell wraps."""
 
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -47,31 +48,41 @@ class Block(NamedTuple):
         """The text without any space: how header cells are compared."""
         return "".join(self.text.split())
 
-    # Each block is asked the two questions below once or twice; cheap
-    # tests come before the patterns, which most blocks would fail.
-
     @property
     def is_prose(self) -> bool:
         """A paragraph or an intro line: never a cell, a label or a caption."""
-        text = self.text
-        # The text is stripped: its last character tells a prose ending.
-        return (len(text) > MAX_CELL_CHARS
-                or text[-1:] in patterns.PROSE_END_CHARS
-                or ("-" in text and bool(patterns.DATE_LINE.match(text))))
+        return is_prose(self.text)
 
     @property
     def row_number(self) -> int | None:
         """The row number the block holds alone, the first cell of a row."""
-        # One to four digits, the text stripped; most short cells are
-        # words (沈阳市), whose letters no digit is.
-        if len(self.text) > 4 or self.text[:1].isalpha():
-            return None
-        number = patterns.ROW_NUMBER.match(self.text)
-        return int(number.group(1)) if number else None
+        return row_number(self.text)
 
     def joined(self, other: "Block") -> "Block":
         pieces = self.pieces + other.pieces
         return Block(self.first, other.last, pieces, cell_text(pieces))
+
+
+# Each block is asked the two questions below once or twice; cheap tests
+# come before the patterns, which most blocks would fail. Both take a
+# block's text, which is stripped.
+
+def is_prose(text: str) -> bool:
+    """Whether a block's text is a paragraph or an intro line."""
+    # The text is stripped: its last character tells a prose ending.
+    return (len(text) > MAX_CELL_CHARS
+            or text[-1:] in patterns.PROSE_END_CHARS
+            or ("-" in text and bool(patterns.DATE_LINE.match(text))))
+
+
+def row_number(text: str) -> int | None:
+    """The row number a block's text holds alone, if any."""
+    # One to four digits, the text stripped; most short cells are words
+    # (沈阳市), whose letters no digit is.
+    if len(text) > 4 or text[:1].isalpha():
+        return None
+    number = patterns.ROW_NUMBER.match(text)
+    return int(number.group(1)) if number else None
 
 
 def body_blocks(body: list[Piece]) -> list[Block]:
@@ -80,21 +91,36 @@ def body_blocks(body: list[Piece]) -> list[Block]:
     A block line stands alone on its raw line; a paragraph of a row or a
     pipe row shares its line with others and is a cell of its own.
     """
-    per_line = Counter(p.line for p in body)
-    blocks: list[Block] = []
-    first = 0
-    for i in range(1, len(body) + 1):
-        if i < len(body) and _continues(body[i - 1], body[i], per_line):
-            continue
-        blocks.append(_block(body, first, i - 1))
-        first = i
-    return blocks
+    # A cell per piece, then the few wrapped ones joined: most pieces
+    # are a cell alone, made in one comprehension.
+    blocks = line_blocks(body)
+    continuing = _continuing(body)
+    if not continuing:
+        return blocks
+    joined: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in continuing:
+            joined[-1] = joined[-1].joined(block)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _continuing(body: list[Piece]) -> set[int]:
+    """The pieces that continue the piece before them: on the next raw
+    line, and each alone on its line."""
+    lines = [p.line for p in body]
+    alone = {line for line, count in Counter(lines).items() if count == 1}
+    return {i for i in range(1, len(lines))
+            if lines[i] == lines[i - 1] + 1
+            and lines[i] in alone and lines[i - 1] in alone}
 
 
 def line_blocks(body: list[Piece]) -> list[Block]:
     """A document's body as cells, one per piece, for lists that print a
     cell on each line without blank lines between them."""
-    return [_block(body, i, i) for i in range(len(body))]
+    return [Block(i, i, (piece,), clean_text(piece.text))
+            for i, piece in enumerate(body)]
 
 
 def cell_text(pieces: tuple[Piece, ...]) -> str:
@@ -108,20 +134,24 @@ def clean_text(text: str) -> str:
     """Layout spaces (a CJK character beside them) dropped, other runs of
     spaces folded to one."""
     text = text.strip()
-    if not patterns.WHITESPACE_RUN.search(text):  # most cells
+    # Most cells hold no space. Every character of WHITESPACE_RUN but the
+    # ASCII space is unprintable, so these two string tests tell such a
+    # cell at a quarter of the cost of the pattern.
+    if text.isprintable() and " " not in text:
+        return text
+    return _spaces_cleaned(text)
+
+
+# Cells with spaces recur (a city printed 沈 阳 on every row, a pair of
+# phone numbers, lists that documents repeat): each is cleaned once per
+# process. The bound keeps a long run's memory flat.
+@lru_cache(maxsize=4096)
+def _spaces_cleaned(text: str) -> str:
+    """clean_text for a stripped text that may hold spaces."""
+    if not patterns.WHITESPACE_RUN.search(text):
         return text
     # Two passes in C spare a Python call per run: layout runs go first,
     # whole, so the runs left are those with no CJK neighbour.
     dropped: str = _LAYOUT_SPACE.sub("", text)
     folded: str = patterns.WHITESPACE_RUN.sub(" ", dropped)
     return folded
-
-
-def _continues(before: Piece, after: Piece, per_line: Counter[int]) -> bool:
-    return (after.line == before.line + 1
-            and per_line[before.line] == 1 and per_line[after.line] == 1)
-
-
-def _block(body: list[Piece], first: int, last: int) -> Block:
-    pieces = tuple(body[first:last + 1])
-    return Block(first, last, pieces, cell_text(pieces))

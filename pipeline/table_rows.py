@@ -23,12 +23,14 @@ Known shortcomings:
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import lru_cache
+from itertools import groupby
+from typing import Literal, NamedTuple
 
 from pipeline import patterns
 from pipeline.phones import is_phone_cell
 from pipeline.places import is_place_cell
-from pipeline.table_blocks import Block
+from pipeline.table_blocks import Block, is_prose, row_number
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,12 @@ HEADER_KINDS: dict[str, ColumnKind] = {
     "联系电话": "phone",
     "救助电话": "phone",
 }
+
+# The first characters of the header cells. A block's text is stripped,
+# so it opens with its compact form's first character: most blocks (a
+# name, an address, a number) open with none of these, and are told from
+# a header cell without building their compact form.
+_HEADER_FIRSTS = frozenset(name[0] for name in HEADER_KINDS)
 
 # Columns added for group labels and for notes on a group.
 GROUP = "分组"
@@ -120,20 +128,24 @@ class Directory:
 def find_headers(blocks: list[Block]) -> list[Header]:
     """Every run of two or more header cells that holds 序号."""
     headers = []
-    i = 0
-    while i < len(blocks):
-        if blocks[i].compact not in HEADER_KINDS:
-            i += 1
-            continue
-        j = i + 1
-        while j < len(blocks) and blocks[j].compact in HEADER_KINDS:
-            j += 1
-        names = tuple(b.compact for b in blocks[i:j])
-        if len(names) >= 2 and "序号" in names:
-            kinds = tuple(HEADER_KINDS[n] for n in names)
-            headers.append(Header(i, j - 1, names, kinds))
-        i = j
+    start = 0
+    # Runs of header cells and of other blocks, found in C: the loop
+    # turns once a run, not once a block.
+    for is_header, run in groupby(header_flags(blocks)):
+        end = start + len(list(run))
+        if is_header:
+            names = tuple(b.compact for b in blocks[start:end])
+            if len(names) >= 2 and "序号" in names:
+                kinds = tuple(HEADER_KINDS[n] for n in names)
+                headers.append(Header(start, end - 1, names, kinds))
+        start = end
     return headers
+
+
+def header_flags(blocks: list[Block]) -> list[bool]:
+    """Whether each block is a header cell."""
+    return [b.text[:1] in _HEADER_FIRSTS and b.compact in HEADER_KINDS
+            for b in blocks]
 
 
 def directories(blocks: list[Block]) -> list[Directory]:
@@ -188,9 +200,10 @@ def _read_rows(table: Directory, blocks: list[Block],
         reader.start_group(table.labels[k])
         stop = _segment_end(table, k, blocks, after)
         for block in blocks[header.last + 1:stop]:
-            if block.is_prose:
+            reading = _reading(block.text)
+            if reading.prose:
                 break
-            reader.read(block)
+            reader.read(block, reading)
         reader.end_segment()
     table.rows = reader.rows
     table.notes = reader.noted
@@ -213,6 +226,22 @@ def _segment_end(table: Directory, k: int, blocks: list[Block],
     return len(blocks)
 
 
+class _Reading(NamedTuple):
+    """What the row reader asks of a block, by its text alone."""
+
+    prose: bool
+    row_number: int | None
+    phone: bool
+
+
+# One lookup instead of three tests a block, each distinct text read once
+# per process: a directory repeats its numbers, cities and phones, and
+# documents repeat each other's lists. The bound keeps memory flat.
+@lru_cache(maxsize=8192)
+def _reading(text: str) -> _Reading:
+    return _Reading(is_prose(text), row_number(text), is_phone_cell(text))
+
+
 class _RowReader:
     """Reads a table's blocks into rows, one block at a time."""
 
@@ -229,13 +258,12 @@ class _RowReader:
     def start_group(self, label: Block | None) -> None:
         self.labels = {GROUP: label} if label is not None else {}
 
-    def read(self, block: Block) -> None:
-        number = block.row_number
-        if number is not None:
+    def read(self, block: Block, reading: _Reading) -> None:
+        if reading.row_number is not None:
             self._flush_pending(before_row=True)
-            self._start_row(number, block)
+            self._start_row(reading.row_number, block)
             return
-        phone = is_phone_cell(block.text)
+        phone = reading.phone
         if (self.pending or self.current is None
                 or (self.current.closed and not phone)):
             self.pending.append(block)
@@ -263,6 +291,8 @@ class _RowReader:
         has a phone, or several cells before the next 序号), or a label
         (one block before the next 序号). Anything else after a group's
         last row stays outside the table."""
+        if not self.pending:  # most rows: the row before ended at its phone
+            return
         pending, self.pending = self.pending, []
         phones = [b for b in pending if is_phone_cell(b.text)]
         if phones or (before_row and len(pending) >= 2):
@@ -292,7 +322,7 @@ def place_cells(row: Row, columns: list[tuple[str, ColumnKind]],
     # The 序号 block, if any, opens the row's own blocks and no other
     # holds a row number (it would have started a row): skipping it
     # spares asking each block for its number again.
-    phones = {id(b) for b in row.phones}
+    phones = set(map(id, row.phones))
     cells = row.own[1:] if row.seq is not None else row.own
     others = _join_wrapped([b for b in cells if id(b) not in phones])
     columns = list(columns)
@@ -341,6 +371,10 @@ def _column(table: Directory, kind: ColumnKind) -> str | None:
 def _join_wrapped(blocks: list[Block]) -> list[Block]:
     """Join a cell that a blank line split: an opening bracket left open,
     or a next block that opens with a bracket, continues the cell."""
+    # Both need an opening bracket, which most rows do not print: one
+    # search of all their texts spares testing each block.
+    if not patterns.OPEN_BRACKET.search("".join([b.text for b in blocks])):
+        return blocks
     joined: list[Block] = []
     for block in blocks:
         if joined and (_unclosed(joined[-1].text)
@@ -352,6 +386,9 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _unclosed(text: str) -> bool:
+    # Most cells hold no bracket: none is open without an opening one.
+    if not patterns.OPEN_BRACKET.search(text):
+        return False
     return (sum(map(text.count, patterns.OPEN_BRACKETS))
             > sum(map(text.count, patterns.CLOSE_BRACKETS)))
 

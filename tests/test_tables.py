@@ -3,7 +3,7 @@
 import csv
 import itertools
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,8 @@ from pipeline import patterns
 from pipeline.read import read_raw
 from pipeline.run import Extraction
 from pipeline.segment import Piece, segment
-from pipeline.table_blocks import body_blocks, clean_text, line_blocks
-from pipeline.table_rows import Row, directories
+from pipeline.table_blocks import Block, body_blocks, cell_text, clean_text, line_blocks
+from pipeline.table_rows import HEADER_KINDS, Row, directories, header_flags
 from pipeline.tables import find_tables
 from tests.conftest import EXPECTED, REAL_DUMP
 
@@ -273,7 +273,56 @@ def test_only_a_rows_first_block_holds_its_number() -> None:
 
 def test_a_rows_first_and_last_blocks_bound_its_lines() -> None:
     """Row.line_start and line_end read the first and last own blocks:
-    the same as the least and greatest lines of all of them."""
+    the same as the least and greatest lines of all of them; and the
+    last block ends the row in the body too (a table's span)."""
     for row in _directory_rows():
         assert row.line_start == min(b.line_start for b in row.own)
         assert row.line_end == max(b.line_end for b in row.own)
+        assert row.own[-1].last == max(b.last for b in row.own)
+
+
+def test_header_cells_are_told_by_their_first_character() -> None:
+    """find_headers builds a block's compact form only when the block
+    opens with a header cell's first character: the same cells as
+    comparing every block's compact form, on every block of the dump."""
+    blocks = [block for draft in segment(read_raw(REAL_DUMP)).documents
+              for block in body_blocks(draft.body) + line_blocks(draft.body)]
+    plain = [block.compact in HEADER_KINDS for block in blocks]
+    assert sum(plain) > 30
+    assert header_flags(blocks) == plain
+
+
+def test_only_the_ascii_space_is_printable_whitespace() -> None:
+    """clean_text takes a printable text without an ASCII space for one
+    without whitespace: no other character the pattern matches is
+    printable, among all of Unicode."""
+    printable = [char for char in map(chr, range(sys.maxunicode + 1))
+                 if char.isprintable() and patterns.WHITESPACE_RUN.match(char)]
+    assert printable == [" "]
+
+
+def _plain_body_blocks(body: list[Piece]) -> list[Block]:
+    """body_blocks's rule as first written: each run of pieces on lines
+    that follow each other, alone on them, made into a block at once."""
+    per_line = Counter(p.line for p in body)
+    blocks = []
+    first = 0
+    for i in range(1, len(body) + 1):
+        if (i < len(body) and body[i].line == body[i - 1].line + 1
+                and per_line[body[i - 1].line] == per_line[body[i].line] == 1):
+            continue
+        pieces = tuple(body[first:i])
+        blocks.append(Block(first, i - 1, pieces, cell_text(pieces)))
+        first = i
+    return blocks
+
+
+def test_wrapped_cells_are_joined_as_by_the_plain_rule() -> None:
+    """body_blocks makes a block of each piece, then joins the wrapped
+    ones: the same blocks as cutting the body into runs first."""
+    drafts = segment(read_raw(REAL_DUMP)).documents
+    for draft in drafts:
+        assert body_blocks(draft.body) == _plain_body_blocks(draft.body)
+    wrapped = [b for d in drafts for b in body_blocks(d.body)
+               if len(b.pieces) > 1]
+    assert len(wrapped) > 20
