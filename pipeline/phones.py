@@ -17,11 +17,11 @@ otherwise than the pinned version (0413 area codes among them).
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import phonenumbers
 
 from pipeline import patterns
+from pipeline.memo import per_file
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,8 @@ COUNTRY_CODE = phonenumbers.country_code_for_region(REGION)
 # codes and carrier-select prefixes, 1[12]xx and 179xx).
 _PREFIXED = ("0", "86", "11", "12", "17")
 
-# Cells worked out once per process: a directory repeats a hotline on
-# many rows and documents of one province repeat each other's lists.
+# Cells worked out once per raw file (memo.per_file): a directory
+# repeats a hotline on many rows, and its editions repeat its lists.
 # What is cached is a pure function of the cell's text (Phone is frozen),
 # and the bound keeps a long run's memory flat.
 _CACHED_CELLS = 4096
@@ -92,7 +92,7 @@ def is_phone_cell(text: str) -> bool:
     return not text[:1].isalpha() and _only_phones(text)
 
 
-@lru_cache(maxsize=_CACHED_CELLS)
+@per_file(maxsize=_CACHED_CELLS)
 def _only_phones(text: str) -> bool:
     rest, found = patterns.PHONE.subn("", text)
     return found > 0 and bool(patterns.PHONE_GLUE.match(rest))
@@ -103,7 +103,7 @@ def split_phones(text: str) -> list[Phone]:
     return list(_split_phones(text))
 
 
-@lru_cache(maxsize=_CACHED_CELLS)
+@per_file(maxsize=_CACHED_CELLS)
 def _split_phones(text: str) -> tuple[Phone, ...]:
     phones = []
     for match in patterns.PHONE.finditer(text):

@@ -17,20 +17,21 @@ catch it.
 """
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from pipeline import patterns
+from pipeline.memo import per_file
 
 DATA = Path(__file__).parent / "data"
 
 # Cells of the district column that say "the city itself", not a district.
 CITY_LEVEL = ("市本级",)
 
-# Lookups worked out once per process: a directory repeats its cities
-# and districts on many rows, and documents of one province repeat each
-# other's lists. Each cached function is pure; the bound keeps a long
-# run's memory flat.
+# Lookups worked out once per raw file (memo.per_file): a directory
+# repeats its cities and districts on many rows, and its editions
+# repeat its lists. Each cached function is pure; the bound keeps
+# memory flat.
 _CACHED_TEXTS = 4096
 
 
@@ -92,7 +93,7 @@ def resolve(group: str | None, district_cell: str | None,
                  list(found.warnings))
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@per_file(maxsize=_CACHED_TEXTS)
 def _resolved(group: str | None, district_cell: str | None,
               texts: tuple[str, ...]) -> Place:
     """The place `resolve` returns, shared by every row with these cells."""
@@ -107,7 +108,7 @@ def _resolved(group: str | None, district_cell: str | None,
     return place
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@per_file(maxsize=_CACHED_TEXTS)
 def city_named(text: str) -> Division | None:
     """The city a whole cell names (沈阳市, 沈 阳), if any."""
     found = _tables().by_name.get(_compact(text))
@@ -119,7 +120,7 @@ def zone_named(text: str) -> Zone | None:
     return _tables().zones.get(_compact(text))
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@per_file(maxsize=_CACHED_TEXTS)
 def is_place_cell(text: str) -> bool:
     """True when a cell reads as a district column's value."""
     compact = _compact(text)

@@ -16,6 +16,7 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from schemas.clauses import NumberingStyle
 from schemas.lines import Role
 
 
@@ -29,6 +30,68 @@ class LinePieceRow(NamedTuple):
     doc_id: str | None
     role: Role
     text: str
+
+
+class ClauseRow(NamedTuple):
+    """A clauses record (schemas.Clause) as a row."""
+
+    clause_id: str
+    doc_id: str
+    source: str
+    part_id: str
+    parent_id: str | None
+    level: int
+    path: str
+    marker: str
+    style: NumberingStyle
+    inline: bool
+    number: int | None
+    heading: str | None
+    text: str
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
+
+
+class TableCellRow(NamedTuple):
+    """A table_cells record (schemas.tables.TableCell) as a row."""
+
+    table_id: str
+    doc_id: str
+    source: str
+    row_no: int
+    column_no: int
+    column_name: str
+    value: str
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
+
+
+class DirectoryEntryRow(NamedTuple):
+    """A directory_entries record (schemas.tables.DirectoryEntry) as a
+    row."""
+
+    doc_id: str
+    table_id: str
+    source: str
+    row_no: int
+    seq: int | None
+    group_label: str | None
+    city: str | None
+    city_code: str | None
+    district: str | None
+    district_code: str | None
+    name: str | None
+    address: str | None
+    phones: list[str]
+    phones_e164: list[str | None]
+    phone_extensions: list[str | None]
+    line_start: int
+    line_end: int
+    warnings: list[str]
 
 
 class ColumnCheck:

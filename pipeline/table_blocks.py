@@ -1,12 +1,12 @@
 """Cells of a flattened table: body pieces joined where a cell wraps."""
 
 from collections import Counter
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
 from pipeline import patterns
+from pipeline.memo import per_file
 from pipeline.segment import Piece
 
 # A block longer than this is a paragraph, not a cell; the longest cell
@@ -144,8 +144,8 @@ def clean_text(text: str) -> str:
 
 # Cells with spaces recur (a city printed 沈 阳 on every row, a pair of
 # phone numbers, lists that documents repeat): each is cleaned once per
-# process. The bound keeps a long run's memory flat.
-@lru_cache(maxsize=4096)
+# raw file (memo.per_file). The bound keeps memory flat.
+@per_file(maxsize=4096)
 def _spaces_cleaned(text: str) -> str:
     """clean_text for a stripped text that may hold spaces."""
     if not patterns.WHITESPACE_RUN.search(text):

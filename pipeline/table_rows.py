@@ -23,11 +23,11 @@ Known shortcomings:
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import groupby
 from typing import Literal, NamedTuple
 
 from pipeline import patterns
+from pipeline.memo import per_file
 from pipeline.phones import is_phone_cell
 from pipeline.places import is_place_cell
 from pipeline.table_blocks import Block, is_prose, row_number
@@ -235,9 +235,10 @@ class _Reading(NamedTuple):
 
 
 # One lookup instead of three tests a block, each distinct text read once
-# per process: a directory repeats its numbers, cities and phones, and
-# documents repeat each other's lists. The bound keeps memory flat.
-@lru_cache(maxsize=8192)
+# per raw file (memo.per_file): a directory repeats its numbers, cities
+# and phones, and its editions repeat its lists. The bound keeps memory
+# flat.
+@per_file(maxsize=8192)
 def _reading(text: str) -> _Reading:
     return _Reading(is_prose(text), row_number(text), is_phone_cell(text))
 
