@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pipeline.rows import LinePieceRow
+from pipeline.rows import DirectoryEntryRow, LinePieceRow, TableCellRow
 from schemas import Clause, Document, LinePiece, WarningRecord
 from schemas.citations import Citation
 from schemas.parts import Part
@@ -51,10 +51,10 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("table_cells", TableCell,
             attrgetter("source", "line_start", "char_start", "table_id",
                        "row_no", "column_no"),
-            primary_key=("table_id", "row_no", "column_no")),
+            primary_key=("table_id", "row_no", "column_no"), row=TableCellRow),
     Dataset("directory_entries", DirectoryEntry,
             attrgetter("source", "line_start", "table_id", "row_no"),
-            primary_key=("table_id", "row_no")),
+            primary_key=("table_id", "row_no"), row=DirectoryEntryRow),
     # Held: relations resolves citations against every part of the
     # collection, and fills resolved_doc_id.
     Dataset("parts", Part,

@@ -14,15 +14,13 @@ become a table only when they hold a header; the dump's only pipe rows
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import TypeAdapter
 
 from pipeline import patterns
 from pipeline.parts import FoundPart, part_id
 from pipeline.phones import split_phones
 from pipeline.places import city_named, resolve
 from pipeline.problems import warning
+from pipeline.rows import DirectoryEntryRow, TableCellRow
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
 from pipeline.table_blocks import body_blocks, line_blocks
@@ -36,17 +34,9 @@ from pipeline.table_rows import (
     directories,
 )
 from schemas import WarningRecord
-from schemas.tables import DirectoryEntry, Table, TableCell
+from schemas.tables import Table
 
 log = logging.getLogger(__name__)
-
-# A table's cells and entries are validated in one call each: a third
-# cheaper than building each record on its own, and the records are the
-# same. Strict mode, as every field is given its own type (no str to
-# coerce to int), skips the coercion attempts: a fifth cheaper again.
-_CELLS = TypeAdapter(list[TableCell])
-_ENTRIES = TypeAdapter(list[DirectoryEntry])
-
 
 @dataclass
 class FoundTable:
@@ -54,8 +44,9 @@ class FoundTable:
 
     span: Span
     table: Table
-    cells: list[TableCell] = field(default_factory=list)
-    entries: list[DirectoryEntry] = field(default_factory=list)
+    # Rows, checked against TableCell and DirectoryEntry when encoded.
+    cells: list[TableCellRow] = field(default_factory=list)
+    entries: list[DirectoryEntryRow] = field(default_factory=list)
     # (raw line, warning code) for the warnings dataset, one per problem.
     problems: list[tuple[int, str]] = field(default_factory=list)
 
@@ -150,16 +141,14 @@ def _from_people(people: People) -> _Rebuilt:
 def _records(draft: DraftDocument, body: list[Piece], rebuilt: _Rebuilt,
              order: int) -> FoundTable:
     table_id = f"{draft.doc_id}-t{order}"
-    cells = _CELLS.validate_python([
-        cell for row_no, row in enumerate(rebuilt.rows, 1)
-        for cell in _cells(draft, table_id, rebuilt, row_no, row)],
-        strict=True)
+    cells = [cell for row_no, row in enumerate(rebuilt.rows, 1)
+             for cell in _cells(draft, table_id, rebuilt, row_no, row)]
     label_columns = _label_columns(rebuilt)
     labels = [_group_label(row, label_columns) for row in rebuilt.rows]
-    entries = _ENTRIES.validate_python(
-        [_entry(draft, table_id, rebuilt, row_no, row, label)
-         for row_no, (row, label) in enumerate(zip(rebuilt.rows, labels), 1)]
-        if rebuilt.directory else [], strict=True)
+    entries = [
+        _entry(draft, table_id, rebuilt, row_no, row, label)
+        for row_no, (row, label) in enumerate(zip(rebuilt.rows, labels), 1)
+    ] if rebuilt.directory else []
     problems = _problems(rebuilt.rows, entries)
     warnings = sorted({code for _, code in problems})
     table = Table(
@@ -177,32 +166,30 @@ def _records(draft: DraftDocument, body: list[Piece], rebuilt: _Rebuilt,
 
 
 def _cells(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
-           row_no: int, row: Row) -> list[dict[str, Any]]:
-    """A row's cells, as the fields of TableCell records."""
-    # A table document has a cell for most of its lines: a dict display
-    # builds one at half the cost of dict(), and reading the first and
-    # last pieces once spares the block's line properties.
+           row_no: int, row: Row) -> list[TableCellRow]:
+    """A row's cells, as table_cells rows."""
+    # Reading the first and last pieces once spares the block's line
+    # properties: a table document has a cell for most of its lines.
     cells = []
     for column_no, name in enumerate(rebuilt.columns, 1):
         block = row.values.get(name)
         if block is None:
             continue
         first, last = block.pieces[0], block.pieces[-1]
-        cells.append({
-            "table_id": table_id, "doc_id": draft.doc_id,
-            "source": draft.source, "row_no": row_no,
-            "column_no": column_no, "column_name": name,
-            "value": block.text, "line_start": first.line,
-            "line_end": last.line, "char_start": first.start,
-            "char_end": last.end,
-        })
+        cells.append(TableCellRow(
+            table_id=table_id, doc_id=draft.doc_id, source=draft.source,
+            row_no=row_no, column_no=column_no, column_name=name,
+            value=block.text, line_start=first.line, line_end=last.line,
+            char_start=first.start, char_end=last.end,
+        ))
     return cells
 
 
 def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
-           row_no: int, row: Row, group_label: str | None) -> dict[str, Any]:
-    """A directory row typed, as the fields of a DirectoryEntry record:
-    place coded, phones split and formatted."""
+           row_no: int, row: Row,
+           group_label: str | None) -> DirectoryEntryRow:
+    """A directory row typed, as a directory_entries row: place coded,
+    phones split and formatted."""
     text = {kind: row.values[name].text for name, kind in rebuilt.kinds.items()
             if name in row.values}
     group = row.values.get(GROUP)
@@ -216,20 +203,19 @@ def _entry(draft: DraftDocument, table_id: str, rebuilt: _Rebuilt,
     warnings = row.warnings + place.warnings + [
         p.warning for p in phones if p.warning]
     city = place.city
-    # A dict display, as for cells: half the cost of dict() on every row.
-    return {
-        "doc_id": draft.doc_id, "table_id": table_id, "source": draft.source,
-        "row_no": row_no, "seq": row.seq, "group_label": group_label,
-        "city": city.name if city else None,
-        "city_code": city.code if city else None,
-        "district": place.district, "district_code": place.district_code,
-        "name": text.get("name"), "address": text.get("address"),
-        "phones": [p.printed for p in phones],
-        "phones_e164": [p.e164 for p in phones],
-        "phone_extensions": [p.extension for p in phones],
-        "line_start": row.line_start, "line_end": row.line_end,
-        "warnings": sorted(set(warnings)),
-    }
+    return DirectoryEntryRow(
+        doc_id=draft.doc_id, table_id=table_id, source=draft.source,
+        row_no=row_no, seq=row.seq, group_label=group_label,
+        city=city.name if city else None,
+        city_code=city.code if city else None,
+        district=place.district, district_code=place.district_code,
+        name=text.get("name"), address=text.get("address"),
+        phones=[p.printed for p in phones],
+        phones_e164=[p.e164 for p in phones],
+        phone_extensions=[p.extension for p in phones],
+        line_start=row.line_start, line_end=row.line_end,
+        warnings=sorted(set(warnings)),
+    )
 
 
 def _label_columns(rebuilt: _Rebuilt) -> list[str]:
@@ -248,7 +234,7 @@ def _group_label(row: Row, label_columns: list[str]) -> str | None:
 
 
 def _problems(rows: list[Row],
-              entries: list[DirectoryEntry]) -> list[tuple[int, str]]:
+              entries: list[DirectoryEntryRow]) -> list[tuple[int, str]]:
     """Every row's warning codes at the row's first line, each once."""
     found = [(e.line_start, code) for e in entries for code in e.warnings]
     if not entries:
