@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import patterns
-from pipeline.numbering import _INLINE_HINT, inline_markers, leading_marker
+from pipeline.numbering import (
+    _INLINE_HINT, _MARKER_IDEOGRAPHS, inline_markers, leading_marker,
+)
 from pipeline.paragraphs import BodyParagraph, _cut_mid_sentence
 from pipeline.read import read_raw
 from pipeline.segment import segment
@@ -126,6 +128,16 @@ def test_inline_hint_lets_every_marker_start_through() -> None:
     missed = [c for c in EVERY_CHARACTER
               if styles.match(c, partial=True) and not _INLINE_HINT.match("。" + c)]
     assert missed == []
+
+
+def test_other_ideographs_open_no_leading_marker() -> None:
+    """An ideograph out of _MARKER_IDEOGRAPHS begins no leading style's
+    match (a partial match of it alone), and is no space or bullet."""
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    openers = [c for c in ideographs
+               if patterns.LEADING_MARKER.match(c, partial=True)
+               or patterns.LIST_BULLET.match(c, partial=True) or c.isspace()]
+    assert sorted(openers) == sorted(_MARKER_IDEOGRAPHS)
 
 
 def cut_searched_whole(text: str) -> bool:
