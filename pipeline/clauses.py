@@ -69,7 +69,9 @@ class ParsedClauses:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+# Slotted: a part's reading makes one node and one segment per clause,
+# and reads their fields at every marker.
+@dataclass(slots=True)
 class _Segment:
     """Text of a clause: characters start..end of one paragraph."""
 
@@ -78,21 +80,18 @@ class _Segment:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A clause while its part is read."""
 
     marker: Marker
+    # The marker's style and inline flag. Kept, not a property: the key
+    # is compared for every open clause at every marker.
+    key: Key
     parent: "_Node | None"
     segments: list[_Segment]
     children: list["_Node"] = field(default_factory=list)
     continued: int = 0  # unnumbered paragraphs taken after the first
-    # Kept, not a property: the key is compared for every open clause at
-    # every marker.
-    key: Key = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.key = self.marker.style, self.marker.inline
 
 
 def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
@@ -101,9 +100,7 @@ def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
     warnings: list[str] = []
     rows: list[dict[str, Any]] = []
     body = draft.body
-    in_tables = table_pieces(tables)
-    outside = [k for k, p in enumerate(paragraphs)
-               if in_tables.isdisjoint(p.pieces)]
+    outside = _outside_tables(paragraphs, tables)
     starts = [paragraphs[k].pieces[0] for k in outside]
     for part in parts:
         reader = _PartReader(paragraphs,
@@ -131,6 +128,16 @@ def clause_counts(rows: dict[str, list[Any]]) -> str:
         cells += [str(levels.get(lv, 0)) for lv in range(1, depth + 1)]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
+
+
+def _outside_tables(paragraphs: list[BodyParagraph],
+                    tables: list[Span]) -> list[int]:
+    """The paragraphs that share no piece with a table."""
+    in_tables = table_pieces(tables)
+    if not in_tables:
+        return list(range(len(paragraphs)))  # most documents: no test
+    return [k for k, p in enumerate(paragraphs)
+            if in_tables.isdisjoint(p.pieces)]
 
 
 def _text_items(part: FoundPart, paragraphs: list[BodyParagraph],
@@ -298,7 +305,8 @@ class _PartReader:
             del self.stack[depth:]
         else:
             parent = self.stack[-1] if self.stack else None
-        node = _Node(marker, parent, [_Segment(k, marker.start, length)])
+        node = _Node(marker, key, parent,
+                     [_Segment(k, marker.start, length)])
         siblings = parent.children if parent else self.roots
         self._check_number(node, siblings)
         siblings.append(node)
