@@ -14,7 +14,9 @@ from pipeline import patterns
 from pipeline.numbering import (
     _INLINE_HINT, _MARKER_IDEOGRAPHS, inline_markers, leading_marker,
 )
-from pipeline.paragraphs import BodyParagraph, _cut_mid_sentence
+from pipeline.paragraphs import (
+    _SENTENCE_END_CHARS, BodyParagraph, _cut_mid_sentence,
+)
 from pipeline.read import read_raw
 from pipeline.segment import segment
 from tests.conftest import REAL_DUMP
@@ -142,6 +144,11 @@ def test_other_ideographs_open_no_leading_marker() -> None:
 
 def cut_searched_whole(text: str) -> bool:
     return len(text) >= 50 and not patterns.SENTENCE_END.search(text)
+
+
+def test_sentence_end_chars_end_a_sentence() -> None:
+    assert all(patterns.SENTENCE_END.search("甲" + c)
+               for c in _SENTENCE_END_CHARS)
 
 
 def test_cut_mid_sentence_on_the_dump(real_texts: list[str]) -> None:
