@@ -176,8 +176,9 @@ class _PartReader:
     def read(self) -> list[_Node]:
         self.leading = {k: leading_marker(self.paragraphs[k].text)
                         for k in self.items}
-        last_marked = max((k for k, m in self.leading.items() if m),
-                          default=-1)
+        # Items rise: the last marked one, found from the end.
+        last_marked = next((k for k in reversed(self.items)
+                            if self.leading[k]), -1)
         if last_marked < 0:
             return self.roots  # only a numbered paragraph opens a clause
         self.signatures = {k: _signature(self.paragraphs[k].text)
@@ -232,7 +233,10 @@ class _PartReader:
         if self.signatures[k] or name:
             self.in_attachment_list = False
             return True
-        if patterns.PUBLICATION_NOTE.match(text) or \
+        # A note opens with a bracket, after spaces if any: a paragraph
+        # that opens with an ideograph (most) is none.
+        if (not "\u4e00" <= text[:1] <= "\u9fff"
+                and patterns.PUBLICATION_NOTE.match(text)) or \
                 (attachment and patterns.ATTACHMENT_LABEL.match(text)):
             return True
         return trailing and bool(patterns.CLOSING_LEAD.match(text))
