@@ -548,7 +548,8 @@ def _short_lead(own: str) -> tuple[str, str] | None:
     The lead ends at the text's first stop, which must be 。 or a colon
     and stand after two characters or more. Only the first MAX_LEAD
     characters can hold the stop of a short lead: they are searched for
-    any stop, a third of the cost of the lazy pattern on the whole text.
+    any stop, less than half the cost of the lazy pattern on the whole
+    text.
     """
     stop = _ANY_STOP.search(own, 0, MAX_LEAD)
     if stop is None or stop.start() < 2 or stop.group() not in "。：:":
