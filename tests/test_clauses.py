@@ -266,6 +266,13 @@ def test_short_lead_and_heading_line_as_patterns_on_the_dump() -> None:
     assert sum(_short_lead(t) is not None for t in texts) > 300
 
 
+def test_no_publication_note_opens_with_an_ideograph() -> None:
+    """The reader skips the note pattern for such paragraphs."""
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    assert not [c for c in ideographs
+                if patterns.PUBLICATION_NOTE.match(c, partial=True)]
+
+
 # Stops, spaces that strip drops (and \x1c, which regex's \s does not
 # match), a newline, other characters; long enough to pass MAX_LEAD.
 CLAUSE_TEXT = st.text(alphabet=st.sampled_from(list(
