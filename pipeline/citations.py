@@ -9,7 +9,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import TypeAdapter
 
 from pipeline import patterns
 from pipeline.docnumbers import DocNumber, find_numbers
@@ -75,10 +77,10 @@ def find_citations(draft: DraftDocument, paragraphs: list[BodyParagraph],
         owner = part_id(draft.doc_id, _part_of(paragraph, parts))
         found += [(_place(body, paragraph, reference), owner, "body",
                    reference) for reference in references]
-    return [
+    return _CITATIONS.validate_python([
         _citation(draft, f"{draft.doc_id}-r{n}", owner, where, place, ref)
         for n, (place, owner, where, ref) in enumerate(found, 1)
-    ]
+    ])
 
 
 def _references(text: str) -> list[_Found]:
@@ -146,20 +148,27 @@ def _place(pieces: list[Piece], text: BodyParagraph,
     return line_start, line_end, char_start, char_end
 
 
+# A document's citations are validated in one call, as its clauses are:
+# building each record with Citation(...) pays the model's call overhead
+# once per citation, and the records are the same.
+_CITATIONS = TypeAdapter(list[Citation])
+
+
 def _citation(draft: DraftDocument, citation_id: str, owner: str,
               where: Where, place: tuple[int, int, int, int],
-              reference: _Found) -> Citation:
+              reference: _Found) -> dict[str, Any]:
+    """The fields of a citation record."""
     line_start, line_end, char_start, char_end = place
     number = reference.number
-    return Citation(
-        citation_id=citation_id, doc_id=draft.doc_id, source=draft.source,
-        part_id=owner, found_in=where,
-        cited_number=number.number if number else None,
-        number_kind=number.kind if number else None,
-        cited_title=reference.title,
-        line_start=line_start, line_end=line_end,
-        char_start=char_start, char_end=char_end,
-    )
+    return {
+        "citation_id": citation_id, "doc_id": draft.doc_id,
+        "source": draft.source, "part_id": owner, "found_in": where,
+        "cited_number": number.number if number else None,
+        "number_kind": number.kind if number else None,
+        "cited_title": reference.title,
+        "line_start": line_start, "line_end": line_end,
+        "char_start": char_start, "char_end": char_end,
+    }
 
 
 # 2. Resolving, over the collection ---------------------------------------

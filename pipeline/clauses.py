@@ -69,7 +69,9 @@ class ParsedClauses:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+# Slotted: a part's reading makes one node and one segment per clause,
+# and reads their fields at every marker.
+@dataclass(slots=True)
 class _Segment:
     """Text of a clause: characters start..end of one paragraph."""
 
@@ -78,21 +80,18 @@ class _Segment:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A clause while its part is read."""
 
     marker: Marker
+    # The marker's style and inline flag. Kept, not a property: the key
+    # is compared for every open clause at every marker.
+    key: Key
     parent: "_Node | None"
     segments: list[_Segment]
     children: list["_Node"] = field(default_factory=list)
     continued: int = 0  # unnumbered paragraphs taken after the first
-    # Kept, not a property: the key is compared for every open clause at
-    # every marker.
-    key: Key = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.key = self.marker.style, self.marker.inline
 
 
 def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
@@ -101,9 +100,7 @@ def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
     warnings: list[str] = []
     rows: list[dict[str, Any]] = []
     body = draft.body
-    in_tables = table_pieces(tables)
-    outside = [k for k, p in enumerate(paragraphs)
-               if in_tables.isdisjoint(p.pieces)]
+    outside = _outside_tables(paragraphs, tables)
     starts = [paragraphs[k].pieces[0] for k in outside]
     for part in parts:
         reader = _PartReader(paragraphs,
@@ -131,6 +128,16 @@ def clause_counts(rows: dict[str, list[Any]]) -> str:
         cells += [str(levels.get(lv, 0)) for lv in range(1, depth + 1)]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
+
+
+def _outside_tables(paragraphs: list[BodyParagraph],
+                    tables: list[Span]) -> list[int]:
+    """The paragraphs that share no piece with a table."""
+    in_tables = table_pieces(tables)
+    if not in_tables:
+        return list(range(len(paragraphs)))  # most documents: no test
+    return [k for k, p in enumerate(paragraphs)
+            if in_tables.isdisjoint(p.pieces)]
 
 
 def _text_items(part: FoundPart, paragraphs: list[BodyParagraph],
@@ -169,8 +176,9 @@ class _PartReader:
     def read(self) -> list[_Node]:
         self.leading = {k: leading_marker(self.paragraphs[k].text)
                         for k in self.items}
-        last_marked = max((k for k, m in self.leading.items() if m),
-                          default=-1)
+        # Items rise: the last marked one, found from the end.
+        last_marked = next((k for k in reversed(self.items)
+                            if self.leading[k]), -1)
         if last_marked < 0:
             return self.roots  # only a numbered paragraph opens a clause
         self.signatures = {k: _signature(self.paragraphs[k].text)
@@ -225,7 +233,10 @@ class _PartReader:
         if self.signatures[k] or name:
             self.in_attachment_list = False
             return True
-        if patterns.PUBLICATION_NOTE.match(text) or \
+        # A note opens with a bracket, after spaces if any: a paragraph
+        # that opens with an ideograph (most) is none.
+        if (not "\u4e00" <= text[:1] <= "\u9fff"
+                and patterns.PUBLICATION_NOTE.match(text)) or \
                 (attachment and patterns.ATTACHMENT_LABEL.match(text)):
             return True
         return trailing and bool(patterns.CLOSING_LEAD.match(text))
@@ -298,7 +309,8 @@ class _PartReader:
             del self.stack[depth:]
         else:
             parent = self.stack[-1] if self.stack else None
-        node = _Node(marker, parent, [_Segment(k, marker.start, length)])
+        node = _Node(marker, key, parent,
+                     [_Segment(k, marker.start, length)])
         siblings = parent.children if parent else self.roots
         self._check_number(node, siblings)
         siblings.append(node)
@@ -389,9 +401,17 @@ def _takes_trailing(node: _Node, paragraphs: list[BodyParagraph]) -> bool:
 
 
 def _heading_only(node: _Node, paragraphs: list[BodyParagraph]) -> bool:
-    own = _segment_texts(node, paragraphs)[0]
+    return _is_heading_line(_segment_texts(node, paragraphs)[0])
+
+
+def _is_heading_line(own: str) -> bool:
+    """A clause's own (stripped) first text that reads as a heading:
+    short, and no stop at its end."""
+    # str.strip drops every space that FULL_STOP_END's \s matches (tests
+    # check), so a match can only start at the last character: searched
+    # from there, not along the whole text.
     return 0 < len(own) < MAX_HEADING and \
-        not patterns.FULL_STOP_END.search(own)
+        not patterns.FULL_STOP_END.search(own, len(own) - 1)
 
 
 # Records -----------------------------------------------------------------
@@ -439,50 +459,56 @@ def _row(draft: DraftDocument, body: list[Piece],
          paragraphs: list[BodyParagraph], node: _Node, clause_id: str,
          parent_id: str | None, owner: str, path: str) -> dict[str, Any]:
     texts = _segment_texts(node, paragraphs)
-    first, last = node.segments[0], _last_nonempty(node, paragraphs)
-    line_start, char_start = _raw(body, paragraphs, first.paragraph,
-                                  node.marker.start, end=False)
-    line_end, char_end = _raw(body, paragraphs, last.paragraph,
-                              _text_end(paragraphs, last), end=True)
     marker = node.marker
+    first, last = node.segments[0], _last_nonempty(node, texts)
+    line_start, char_start = _raw(body, paragraphs[first.paragraph],
+                                  marker.start, end=False)
+    last_paragraph = paragraphs[last.paragraph]
+    line_end, char_end = _raw(body, last_paragraph,
+                              _text_end(last_paragraph.text, last), end=True)
+    # One segment (most clauses): its text, which the join would give.
+    text = texts[0] if len(texts) == 1 else "\n".join([t for t in texts if t])
     return {
         "clause_id": clause_id, "doc_id": draft.doc_id,
         "source": draft.source, "part_id": owner, "parent_id": parent_id,
         "level": path.count(".") + 1, "path": path, "marker": marker.text,
         "style": marker.style, "inline": marker.inline,
         "number": marker.number, "heading": _heading(node, texts),
-        "text": "\n".join(t for t in texts if t),
+        "text": text,
         "line_start": line_start, "line_end": line_end,
         "char_start": char_start, "char_end": char_end,
     }
 
 
 def _segment_texts(node: _Node, paragraphs: list[BodyParagraph]) -> list[str]:
-    texts = []
-    for n, segment in enumerate(node.segments):
-        start = node.marker.end if n == 0 else segment.start
-        texts.append(paragraphs[segment.paragraph].text[start:segment.end]
-                     .strip())
+    """The stripped text of each segment, the first one's after the
+    marker."""
+    segments = node.segments
+    first = segments[0]
+    texts = [paragraphs[first.paragraph].text[node.marker.end:first.end]
+             .strip()]
+    for segment in segments[1:]:
+        texts.append(paragraphs[segment.paragraph].text[segment.start:
+                                                        segment.end].strip())
     return texts
 
 
-def _last_nonempty(node: _Node, paragraphs: list[BodyParagraph]) -> _Segment:
-    for segment in reversed(node.segments[1:]):
-        text = paragraphs[segment.paragraph].text[segment.start:segment.end]
-        if text.strip():
-            return segment
+def _last_nonempty(node: _Node, texts: list[str]) -> _Segment:
+    """The last segment after the first that holds text (texts are the
+    segments' own, stripped), else the first."""
+    for n in range(len(texts) - 1, 0, -1):
+        if texts[n]:
+            return node.segments[n]
     return node.segments[0]
 
 
-def _text_end(paragraphs: list[BodyParagraph], segment: _Segment) -> int:
-    text = paragraphs[segment.paragraph].text
+def _text_end(text: str, segment: _Segment) -> int:
     return segment.start + len(text[segment.start:segment.end].rstrip())
 
 
-def _raw(body: list[Piece], paragraphs: list[BodyParagraph],
-         paragraph: int, position: int, end: bool) -> tuple[int, int]:
+def _raw(body: list[Piece], para: BodyParagraph, position: int,
+         end: bool) -> tuple[int, int]:
     """Raw line and character of a position in a paragraph's text."""
-    para = paragraphs[paragraph]
     if end and position > 0:
         piece, at = para.locate(position - 1)
         return line_position(body, piece, at + 1, end=True)
@@ -494,17 +520,38 @@ def _heading(node: _Node, texts: list[str]) -> str | None:
     """The clause's lead phrase, when more text or clauses follow it."""
     own = texts[0]
     more = len(texts) > 1 or bool(node.children)
-    if more and 0 < len(own) < MAX_HEADING \
-            and not patterns.FULL_STOP_END.search(own):
+    if more and _is_heading_line(own):
         return own  # a heading line over paragraphs or items
     if node.marker.style == "article":
         return None
-    match = patterns.LEAD_PHRASE.match(own)
-    if not match or len(match.group("lead")) >= MAX_LEAD:
+    found = _short_lead(own)
+    if found is None:
         return None
-    lead = match.group("lead")
-    if match.group("stop") in "：:" and lead.endswith(_LEAD_IN_ENDINGS):
+    lead, stop = found
+    if stop in "：:" and lead.endswith(_LEAD_IN_ENDINGS):
         return None
-    if not (more or own[match.end():].strip()):
+    if not (more or own[len(lead) + 1:].strip()):
         return None  # the whole clause is one short sentence
     return lead
+
+
+# Any stop: a lead phrase (patterns.LEAD_PHRASE) holds none, so it runs
+# to the first one. Kept here, not in patterns: it is this module's
+# shortcut for that pattern (tests check the two agree).
+_ANY_STOP = regex.compile(r"[。；;：:！!？?]")
+
+
+def _short_lead(own: str) -> tuple[str, str] | None:
+    """LEAD_PHRASE's lead and stop in a text, when the lead is shorter
+    than MAX_LEAD.
+
+    The lead ends at the text's first stop, which must be 。 or a colon
+    and stand after two characters or more. Only the first MAX_LEAD
+    characters can hold the stop of a short lead: they are searched for
+    any stop, less than half the cost of the lazy pattern on the whole
+    text.
+    """
+    stop = _ANY_STOP.search(own, 0, MAX_LEAD)
+    if stop is None or stop.start() < 2 or stop.group() not in "。：:":
+        return None
+    return own[:stop.start()], stop.group()

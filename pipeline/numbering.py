@@ -57,11 +57,20 @@ _INLINE_HINT = re.compile(
     r"[。；;：:！!？?]\s*[（(\d①-⑳一二三四五六七八九十百零〇\U00010000-\U0010FFFF]")
 
 _LEADING = _Branches.of(patterns.LEADING_MARKER, patterns.LEADING_STYLES)
+# The ideographs (U+4E00-U+9FFF) that a leading marker can open with: 第
+# and the numerals. Most paragraphs open with another ideograph, which
+# is no space or bullet either, so that no marker follows: a test of
+# the first character spares them the bullet, the strip and the pattern
+# (tests check the set against LEADING_MARKER on every ideograph).
+_MARKER_IDEOGRAPHS = frozenset("第一二三四五六七八九十百零")
 _INLINE = _Branches.of(patterns.INLINE_MARKER, patterns.INLINE_STYLES)
 
 
 def leading_marker(text: str) -> Marker | None:
     """The marker a paragraph opens with, after a list bullet if any."""
+    first = text[:1]
+    if "\u4e00" <= first <= "\u9fff" and first not in _MARKER_IDEOGRAPHS:
+        return None
     # The bullet needs a dash: a cheap test first, most lines have none.
     bullet = patterns.LIST_BULLET.match(text) if "-" in text else None
     at = bullet.end() if bullet else len(text) - len(text.lstrip())

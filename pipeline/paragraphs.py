@@ -105,13 +105,19 @@ def _continues(body: list[Piece], before: int, after: int,
     return _cut_mid_sentence(first.text) and _carries_on(second.text)
 
 
+# Characters that SENTENCE_END finds at a text's very end (tests check
+# each): most paragraphs end with one, which settles the test at once.
+_SENTENCE_END_CHARS = frozenset("。；;！!？?：:…）)”』」》]】")
+
+
 def _cut_mid_sentence(text: str) -> bool:
+    if len(text) < MIN_BROKEN_LENGTH or text[-1] in _SENTENCE_END_CHARS:
+        return False
     # The pattern is a character and spaces up to the end: searched from
     # the last character that str.rstrip keeps (it strips every space
     # the pattern's \s matches, and more), not along the whole text.
     tail = max(0, len(text.rstrip()) - 1)
-    return (len(text) >= MIN_BROKEN_LENGTH
-            and not patterns.SENTENCE_END.search(text, tail))
+    return not patterns.SENTENCE_END.search(text, tail)
 
 
 def _carries_on(text: str) -> bool:

@@ -90,24 +90,24 @@ def _next_part_start(body: list[Piece], i: int,
                      in_tables: set[int]) -> tuple[int, str | None] | None:
     """Where the next part starts at or after piece i, and a title given
     with its signature (a row runs the attachment's title on)."""
-    while i < len(body):
-        if i in in_tables:
-            i += 1
+    # A for loop over the pieces, not a while loop that counts: this
+    # test runs on every piece of every body.
+    for k in range(i, len(body)):
+        if k in in_tables:
             continue
-        text = body[i].text
+        text = body[k].text
         # The label needs 附 and a signature's date 年: cheap tests that
         # spare most pieces both patterns.
-        if i > 0 and "附" in text and patterns.ATTACHMENT_LABEL.match(text):
-            return i, None
+        if k > 0 and "附" in text and patterns.ATTACHMENT_LABEL.match(text):
+            return k, None
         signature = patterns.SIGNATURE.match(text) if "年" in text else None
         if signature:
-            after = _skip_notes(body, i + 1)
+            after = _skip_notes(body, k + 1)
             rest = signature.group("rest").strip()
             if rest and after < len(body):
                 return after, rest
             if after < len(body) and _opens_part(body[after].text):
                 return after, None
-        i += 1
     return None
 
 

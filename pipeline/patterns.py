@@ -155,11 +155,14 @@ NOT_RECIPIENTS = regex.compile(
 # Phone numbers and street addresses, the contents of a directory. The
 # phone alternatives all start with a digit: the (?=\d) lookahead tests
 # that once per position instead of once per alternative (a quarter
-# faster on the directories).
+# faster on the directories). An address has a street word's first
+# character second: the lookahead before both branches spares most
+# positions of Han text the address branch (a fifth faster again).
 CONTACT = regex.compile(
-    r"(?=\d)(?:\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"(?=\d|.[路街大胡巷])"
+    r"(?:(?=\d)(?:\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|(?<!\d)\d{7,8}(?!\d))"
-    r"|\p{Han}(?:路|街|大街|大道|胡同|巷)\s*\d+\s*号"
+    r"|\p{Han}(?:路|街|大街|大道|胡同|巷)\s*\d+\s*号)"
 )
 
 # 6. Clauses and paragraphs (numbering markers, page breaks) ------------

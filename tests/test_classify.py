@@ -4,6 +4,9 @@ import csv
 import datetime as dt
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import patterns
 from pipeline.classify import (Shares, date_warnings, decide_kind, describe,
@@ -153,3 +156,29 @@ def test_marker_pre_check_agrees_on_every_line_of_the_dump() -> None:
     judged = [opens_with_marker(line) for line in lines]
     assert judged == [bool(patterns.ITEM_MARKER.match(t)) for t in lines]
     assert sum(judged) > 500  # markers are common, so this tests something
+
+
+# The lookahead before CONTACT's branches --------------------------------------
+
+# CONTACT without the lookahead in front of both branches, which each
+# branch implies: a digit first, or a street word's first character second.
+CONTACT_BY_BRANCHES = regex.compile(
+    r"(?=\d)(?:\d{3,4}\s*-\s*\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|(?<!\d)\d{7,8}(?!\d))"
+    r"|\p{Han}(?:路|街|大街|大道|胡同|巷)\s*\d+\s*号"
+)
+
+
+def test_contacts_as_branches_on_the_dump() -> None:
+    text = REAL_DUMP.read_text(encoding="utf-8")
+    found = patterns.CONTACT.findall(text)
+    assert found == CONTACT_BY_BRANCHES.findall(text)
+    assert len(found) > 500  # the directories' phone numbers
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(
+    "0123456789１- \t\n\0甲乙路街大道胡同巷号x")), max_size=30))
+def test_contacts_as_branches(text: str) -> None:
+    assert patterns.CONTACT.findall(text) == \
+        CONTACT_BY_BRANCHES.findall(text)

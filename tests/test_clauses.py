@@ -7,7 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clauses import _text_items, parse_clauses
+from pipeline import patterns
+from pipeline.clauses import (
+    MAX_HEADING, MAX_LEAD, _is_heading_line, _short_lead, _text_items,
+    parse_clauses,
+)
 from pipeline.numbering import chinese_number, inline_markers, leading_marker
 from pipeline.paragraphs import body_paragraphs, table_pieces
 from pipeline.parts import split_parts
@@ -230,6 +234,57 @@ def test_heading_and_lead_phrase() -> None:
         "（二）瞒报、漏报、迟报、虚报重要信息的；"))["clauses"]
     assert [c.heading for c in records] == [
         "总体要求", "切实做好组织实施", None]
+
+
+def lead_by_pattern(own: str) -> tuple[str, str] | None:
+    """The plain rule: LEAD_PHRASE on the whole text, lead length tested."""
+    match = patterns.LEAD_PHRASE.match(own)
+    if not match or len(match["lead"]) >= MAX_LEAD:
+        return None
+    return match["lead"], match["stop"]
+
+
+def heading_line_by_pattern(own: str) -> bool:
+    return 0 < len(own) < MAX_HEADING and \
+        not patterns.FULL_STOP_END.search(own)
+
+
+def real_texts() -> list[str]:
+    """Every body piece of the real dump and its stripped tails, as
+    clause texts start after a marker."""
+    pieces = [p.text for d in segment(read_raw(REAL_DUMP)).documents
+              for p in d.body]
+    return [t[at:].strip() for t in pieces for at in (0, 2, 4)]
+
+
+def test_short_lead_and_heading_line_as_patterns_on_the_dump() -> None:
+    texts = real_texts()
+    assert [_short_lead(t) for t in texts] == \
+        [lead_by_pattern(t) for t in texts]
+    assert [_is_heading_line(t) for t in texts] == \
+        [heading_line_by_pattern(t) for t in texts]
+    assert sum(_short_lead(t) is not None for t in texts) > 300
+
+
+def test_no_publication_note_opens_with_an_ideograph() -> None:
+    """The reader skips the note pattern for such paragraphs."""
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    assert not [c for c in ideographs
+                if patterns.PUBLICATION_NOTE.match(c, partial=True)]
+
+
+# Stops, spaces that strip drops (and \x1c, which regex's \s does not
+# match), a newline, other characters; long enough to pass MAX_LEAD.
+CLAUSE_TEXT = st.text(alphabet=st.sampled_from(list(
+    "。；;：:！!？?…）” \t\u3000\n\x1c甲乙x")), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CLAUSE_TEXT)
+def test_short_lead_and_heading_line_as_patterns(text: str) -> None:
+    own = text.strip()
+    assert _short_lead(own) == lead_by_pattern(own)
+    assert _is_heading_line(own) == heading_line_by_pattern(own)
 
 
 @settings(max_examples=60, deadline=None)

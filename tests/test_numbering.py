@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import patterns
-from pipeline.numbering import _INLINE_HINT, inline_markers, leading_marker
-from pipeline.paragraphs import BodyParagraph, _cut_mid_sentence
+from pipeline.numbering import (
+    _INLINE_HINT, _MARKER_IDEOGRAPHS, inline_markers, leading_marker,
+)
+from pipeline.paragraphs import (
+    _SENTENCE_END_CHARS, BodyParagraph, _cut_mid_sentence,
+)
 from pipeline.read import read_raw
 from pipeline.segment import segment
 from tests.conftest import REAL_DUMP
@@ -128,8 +132,23 @@ def test_inline_hint_lets_every_marker_start_through() -> None:
     assert missed == []
 
 
+def test_other_ideographs_open_no_leading_marker() -> None:
+    """An ideograph out of _MARKER_IDEOGRAPHS begins no leading style's
+    match (a partial match of it alone), and is no space or bullet."""
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    openers = [c for c in ideographs
+               if patterns.LEADING_MARKER.match(c, partial=True)
+               or patterns.LIST_BULLET.match(c, partial=True) or c.isspace()]
+    assert sorted(openers) == sorted(_MARKER_IDEOGRAPHS)
+
+
 def cut_searched_whole(text: str) -> bool:
     return len(text) >= 50 and not patterns.SENTENCE_END.search(text)
+
+
+def test_sentence_end_chars_end_a_sentence() -> None:
+    assert all(patterns.SENTENCE_END.search("甲" + c)
+               for c in _SENTENCE_END_CHARS)
 
 
 def test_cut_mid_sentence_on_the_dump(real_texts: list[str]) -> None:
