@@ -32,15 +32,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from pydantic import TypeAdapter
 
 from pipeline import patterns
 from pipeline.numbering import Marker, inline_markers, leading_marker
 from pipeline.paragraphs import BodyParagraph, line_position, table_pieces
 from pipeline.parts import FoundPart, part_id
+from pipeline.rows import ClauseRow
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
-from schemas.clauses import Clause
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +62,10 @@ Key = tuple[str, bool]  # numbering style, inline
 
 @dataclass
 class ParsedClauses:
-    """The clause records of one document and the warnings they raise."""
+    """The clause rows of one document (checked against Clause when
+    encoded) and the warnings they raise."""
 
-    records: list[Clause] = field(default_factory=list)
+    records: list[ClauseRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -98,7 +98,7 @@ def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
                   tables: list[Span], parts: list[FoundPart]) -> ParsedClauses:
     """The clause records of one document, part by part."""
     warnings: list[str] = []
-    rows: list[dict[str, Any]] = []
+    rows: list[ClauseRow] = []
     body = draft.body
     outside = _outside_tables(paragraphs, tables)
     starts = [paragraphs[k].pieces[0] for k in outside]
@@ -108,8 +108,7 @@ def parse_clauses(draft: DraftDocument, paragraphs: list[BodyParagraph],
         roots = reader.read()
         warnings += reader.warnings
         rows += _rows(draft, body, paragraphs, part, roots)
-    return ParsedClauses(_CLAUSES.validate_python(rows),
-                         sorted(set(warnings)))
+    return ParsedClauses(rows, sorted(set(warnings)))
 
 
 def clause_counts(rows: dict[str, list[Any]]) -> str:
@@ -416,16 +415,10 @@ def _is_heading_line(own: str) -> bool:
 
 # Records -----------------------------------------------------------------
 
-# A document's clauses are validated in one call: building each record
-# with Clause(...) pays the model's call overhead once per clause, and the
-# records are the same.
-_CLAUSES = TypeAdapter(list[Clause])
-
-
 def _rows(draft: DraftDocument, body: list[Piece],
           paragraphs: list[BodyParagraph], part: FoundPart,
-          roots: list[_Node]) -> list[dict[str, Any]]:
-    """The fields of the part's clause records, parents first."""
+          roots: list[_Node]) -> list[ClauseRow]:
+    """The part's clause rows, parents first."""
     owner = part_id(draft.doc_id, part.order)
     ids: dict[int, str] = {}
     seen: dict[str, int] = {}
@@ -457,7 +450,7 @@ def _walk(nodes: list[_Node], prefix: str,
 
 def _row(draft: DraftDocument, body: list[Piece],
          paragraphs: list[BodyParagraph], node: _Node, clause_id: str,
-         parent_id: str | None, owner: str, path: str) -> dict[str, Any]:
+         parent_id: str | None, owner: str, path: str) -> ClauseRow:
     texts = _segment_texts(node, paragraphs)
     marker = node.marker
     first, last = node.segments[0], _last_nonempty(node, texts)
@@ -468,16 +461,15 @@ def _row(draft: DraftDocument, body: list[Piece],
                               _text_end(last_paragraph.text, last), end=True)
     # One segment (most clauses): its text, which the join would give.
     text = texts[0] if len(texts) == 1 else "\n".join([t for t in texts if t])
-    return {
-        "clause_id": clause_id, "doc_id": draft.doc_id,
-        "source": draft.source, "part_id": owner, "parent_id": parent_id,
-        "level": path.count(".") + 1, "path": path, "marker": marker.text,
-        "style": marker.style, "inline": marker.inline,
-        "number": marker.number, "heading": _heading(node, texts),
-        "text": text,
-        "line_start": line_start, "line_end": line_end,
-        "char_start": char_start, "char_end": char_end,
-    }
+    return ClauseRow(
+        clause_id=clause_id, doc_id=draft.doc_id, source=draft.source,
+        part_id=owner, parent_id=parent_id, level=path.count(".") + 1,
+        path=path, marker=marker.text, style=marker.style,
+        inline=marker.inline, number=marker.number,
+        heading=_heading(node, texts), text=text,
+        line_start=line_start, line_end=line_end,
+        char_start=char_start, char_end=char_end,
+    )
 
 
 def _segment_texts(node: _Node, paragraphs: list[BodyParagraph]) -> list[str]:

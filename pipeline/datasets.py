@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pipeline.rows import DirectoryEntryRow, LinePieceRow, TableCellRow
+from pipeline.rows import (
+    ClauseRow, DirectoryEntryRow, LinePieceRow, TableCellRow,
+)
 from schemas import Clause, Document, LinePiece, WarningRecord
 from schemas.citations import Citation
 from schemas.parts import Part
@@ -43,7 +45,7 @@ DATASETS: tuple[Dataset, ...] = (
             lambda w: (w.source, w.line, w.doc_id or "", w.code), held=True),
     Dataset("clauses", Clause,
             attrgetter("source", "line_start", "char_start", "clause_id"),
-            primary_key=("clause_id",)),
+            primary_key=("clause_id",), row=ClauseRow),
     # Held, though small, for the report's list of tables.
     Dataset("tables", Table,
             attrgetter("source", "line_start", "table_id"),
