@@ -298,3 +298,22 @@ def test_odd_numbering_never_crashes(body: list[str]) -> None:
 
 def test_expected_file_is_where_the_test_reads_it() -> None:
     assert Path(TREES).exists() and len(EXPECTED_TREES) >= 10
+
+
+def test_documents_leave_nothing_to_the_cyclic_collector() -> None:
+    """Each document's records are made without reference cycles (the
+    clause trees are broken up once read), so that garbage collection
+    between files has nothing to find."""
+    import gc
+
+    drafts = segment(read_raw(REAL_DUMP)).documents
+    for draft in drafts:  # patterns compiled, caches filled
+        process_document(draft)
+    gc.collect()
+    gc.disable()
+    try:
+        for draft in drafts:
+            process_document(draft)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
