@@ -16,7 +16,7 @@ from pipeline.parts import FoundPart
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Description, Span
 from pipeline.tables import FoundTable
-from pipeline.text import listing_date
+from pipeline.text import listing_date, opens_with_ideograph
 
 log = logging.getLogger(__name__)
 
@@ -154,11 +154,7 @@ def measure(body: Sequence[Piece], paragraphs: Sequence[BodyParagraph],
 
 def opens_with_marker(text: str) -> bool:
     """A paragraph that opens with a numbering or list marker."""
-    # Most paragraphs open with an ideograph that no marker starts with:
-    # a test of the first character spares them the pattern.
-    first = text[:1]
-    if ("\u4e00" <= first <= "\u9fff"
-            and first not in patterns.ITEM_MARKER_IDEOGRAPHS):
+    if opens_with_ideograph(text, but=patterns.ITEM_MARKER_IDEOGRAPHS):
         return False
     return bool(patterns.ITEM_MARKER.match(text))
 

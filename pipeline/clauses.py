@@ -40,6 +40,7 @@ from pipeline.parts import FoundPart, part_id
 from pipeline.rows import ClauseRow
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
+from pipeline.text import opens_with_ideograph
 
 log = logging.getLogger(__name__)
 
@@ -242,9 +243,8 @@ class _PartReader:
         if self.signatures[k] or name:
             self.in_attachment_list = False
             return True
-        # A note opens with a bracket, after spaces if any: a paragraph
-        # that opens with an ideograph (most) is none.
-        if (not "\u4e00" <= text[:1] <= "\u9fff"
+        # A note opens with a bracket, after spaces if any.
+        if (not opens_with_ideograph(text)
                 and patterns.PUBLICATION_NOTE.match(text)) or \
                 (attachment and patterns.ATTACHMENT_LABEL.match(text)):
             return True

@@ -9,6 +9,7 @@ from typing import NamedTuple
 import regex
 
 from pipeline import patterns
+from pipeline.text import opens_with_ideograph
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +69,7 @@ _INLINE = _Branches.of(patterns.INLINE_MARKER, patterns.INLINE_STYLES)
 
 def leading_marker(text: str) -> Marker | None:
     """The marker a paragraph opens with, after a list bullet if any."""
-    first = text[:1]
-    if "\u4e00" <= first <= "\u9fff" and first not in _MARKER_IDEOGRAPHS:
+    if opens_with_ideograph(text, but=_MARKER_IDEOGRAPHS):
         return None
     # The bullet needs a dash: a cheap test first, most lines have none.
     bullet = patterns.LIST_BULLET.match(text) if "-" in text else None

@@ -1,4 +1,5 @@
-"""Text helpers shared by the stages: layout spaces and listing dates."""
+"""Text helpers shared by the stages: layout spaces, listing dates and
+the first-character test of the fast paths."""
 
 import datetime as dt
 
@@ -21,6 +22,18 @@ def _layout_or_space(run: "regex.Match[str]", text: str) -> str:
     if patterns.CJK_CHAR.match(before) or patterns.CJK_CHAR.match(after):
         return ""
     return " "
+
+
+def opens_with_ideograph(text: str,
+                         but: frozenset[str] = frozenset()) -> bool:
+    """Whether text opens with an ideograph of the basic CJK block
+    (U+4E00-U+9FFF) other than those of `but`.
+
+    Most paragraphs do, and most patterns (markers, notes) cannot start
+    with one: the test of one character spares them the pattern.
+    """
+    first = text[:1]
+    return "\u4e00" <= first <= "\u9fff" and first not in but
 
 
 # A dump lists several documents a day, so the same date lines recur; two
