@@ -73,13 +73,13 @@ def csv_text(kind: pa.DataType) -> Callable[[list[Any]], list[Any]] | None:
 
 
 # One encoder made once: json.dumps with options builds a new one per call.
-_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+encode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _json_list(values: list[Any] | None) -> str | None:
     if values is None:
         return None
-    return _encode_json(values) if values else "[]"
+    return encode_json(values) if values else "[]"
 
 
 def _json_texts(texts: list[str | None] | None) -> str | None:

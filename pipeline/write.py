@@ -7,7 +7,6 @@ failed run leaves the previous outputs as they were.
 
 import codecs
 import datetime as dt
-import json
 import logging
 import os
 import shutil
@@ -28,7 +27,7 @@ from pydantic import BaseModel
 
 from pipeline.errors import OutputError
 from pipeline.rows import ColumnCheck
-from pipeline.tabular import arrow_schema, csv_text
+from pipeline.tabular import arrow_schema, csv_text, encode_json
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +195,7 @@ class Encoder:
         """
         days = {name: [_day_number(d) for d in columns[name]]
                 for name in self._dates}
-        data = _encode_columns(columns | days).encode("utf-8")
+        data = encode_json(columns | days).encode("utf-8")
         read = pajson.read_json(
             pa.BufferReader(data),
             # The row must fit in one block.
@@ -226,9 +225,6 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 def _day_number(day: dt.date | None) -> int | None:
     """Days since 1970-01-01, as Arrow stores a date."""
     return None if day is None else day.toordinal() - _EPOCH
-
-
-_encode_columns = json.JSONEncoder(ensure_ascii=False).encode
 
 
 # Arrow's CSV: lines end in a bare newline, every text is quoted, and
