@@ -5,9 +5,11 @@ it and later stages (classify, clauses, tables, relations) can follow it
 without seeing the rest of the file.
 """
 
+from collections.abc import Sequence
+
 from pipeline import patterns
 from pipeline.paragraphs import BodyParagraph
-from pipeline.segment import DraftDocument
+from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Description
 from pipeline.text import clean_title, listing_date
 from pipeline.rows import LinePieceRow
@@ -54,9 +56,15 @@ def build_document(draft: DraftDocument, paragraphs: list[BodyParagraph],
 
 def line_pieces(draft: DraftDocument) -> list[LinePieceRow]:
     """The lines rows of one draft's pieces (checked when encoded)."""
-    source, doc_id = draft.source, draft.doc_id
+    return piece_rows(draft.source, draft.doc_id, draft.pieces)
+
+
+def piece_rows(source: str, doc_id: str | None,
+               pieces: Sequence[Piece]) -> list[LinePieceRow]:
+    """The lines rows of pieces of one raw file, in one document or, with
+    doc_id None, outside all."""
     return [
         LinePieceRow(source=source, line=p.line, char_start=p.start,
                      char_end=p.end, doc_id=doc_id, role=p.role, text=p.raw)
-        for p in draft.pieces
+        for p in pieces
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.datasets import DATASETS
-from pipeline.documents import build_document, line_pieces
+from pipeline.documents import build_document, line_pieces, piece_rows
 from pipeline.citations import find_citations
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
@@ -31,7 +31,7 @@ from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, read_raw
 from pipeline.rows import LinePieceRow
-from pipeline.segment import DraftDocument, Piece, Segmentation, segment
+from pipeline.segment import DraftDocument, Segmentation, segment
 from pipeline.write import DatasetWriter, Encoded, Encoder, staged_output
 from schemas import Document
 
@@ -329,13 +329,7 @@ def _finish(total: Extraction) -> None:
 
 
 def _outside_lines(segmentation: Segmentation) -> list[LinePieceRow]:
-    return [_outside(segmentation.source, p) for p in segmentation.outside]
-
-
-def _outside(source: str, piece: Piece) -> LinePieceRow:
-    return LinePieceRow(source=source, line=piece.line,
-                        char_start=piece.start, char_end=piece.end,
-                        doc_id=None, role=piece.role, text=piece.raw)
+    return piece_rows(segmentation.source, None, segmentation.outside)
 
 
 @contextmanager
