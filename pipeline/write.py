@@ -88,13 +88,6 @@ class Encoded:
     table: pa.Table
     csv_table: pa.Table
 
-    @property
-    def csv_lines(self) -> bytes:
-        """The CSV lines the rows are written as."""
-        sink = pa.BufferOutputStream()
-        pacsv.write_csv(self.csv_table, sink, CSV_OPTIONS)
-        return sink.getvalue().to_pybytes()
-
 
 class Encoder:
     """Turns records of one model into an Arrow table and CSV lines.
