@@ -101,52 +101,32 @@ def test_doc_ids_do_not_depend_on_other_raw_files(
     shutil.rmtree(both)
 
 
-def test_crash_while_writing_leaves_previous_out_intact(
+@pytest.mark.parametrize("method, extra_files, fails_at", [
+    ("append", [], 1),  # the main thread, on the second dataset
+    ("_write", ["second.txt"], 2),  # a writing thread, on the third write
+], ids=["while appending", "in a writing thread"])
+def test_a_disk_that_fills_fails_the_run_cleanly(
     raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    method: str, extra_files: list[str], fails_at: int,
 ) -> None:
     from pipeline.write import DatasetWriter
 
     copy_real_dump(raw_dir)
+    for name in extra_files:
+        copy_real_dump(raw_dir, name)
     out = tmp_path / "out"
     assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
     before = _digests(out)
-    real_append = DatasetWriter.append
-    written: list[str] = []
-
-    def crash_on_second(self: DatasetWriter, encoded: object) -> None:
-        if written:
-            raise OSError(28, "No space left on device")
-        written.append(self.name)
-        real_append(self, encoded)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(DatasetWriter, "append", crash_on_second)
-    result = _run("--raw", str(raw_dir), "--out", str(out))
-    assert result.exit_code == 3, result.output
-    assert "No space left on device" in result.output
-    assert _digests(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
-
-
-def test_a_disk_full_in_a_writing_thread_fails_the_run_cleanly(
-    raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from pipeline.write import DatasetWriter
-
-    copy_real_dump(raw_dir)
-    copy_real_dump(raw_dir, "second.txt")
-    out = tmp_path / "out"
-    assert _run("--raw", str(raw_dir), "--out", str(out)).exit_code == 0
-    before = _digests(out)
-    real_write = DatasetWriter._write
+    real = getattr(DatasetWriter, method)
     done: list[str] = []
 
-    def full_on_third(self: DatasetWriter, encoded: object) -> None:
-        if len(done) == 2:
+    def fill_up(self: DatasetWriter, encoded: object) -> None:
+        if len(done) == fails_at:
             raise OSError(28, "No space left on device")
         done.append(self.name)
-        real_write(self, encoded)  # type: ignore[arg-type]
+        real(self, encoded)
 
-    monkeypatch.setattr(DatasetWriter, "_write", full_on_third)
+    monkeypatch.setattr(DatasetWriter, method, fill_up)
     result = _run("--raw", str(raw_dir), "--out", str(out))
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output
