@@ -197,8 +197,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
     held = Extraction()
     with staged_output(out_dir) as stage:
-        writers = {d.name: DatasetWriter(stage, d.name, d.model, d.row)
-                   for d in DATASETS}
+        writers = {name: DatasetWriter(stage, encoder)
+                   for name, encoder in _ENCODERS.items()}
         try:
             for one in _extract_each(files, jobs, bulk):
                 with _timed(held, "write"):

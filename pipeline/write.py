@@ -243,27 +243,26 @@ class DatasetWriter:
     raised by a later append or by close.
     """
 
-    def __init__(self, folder: Path, name: str, model: type[BaseModel],
-                 row: type[tuple[Any, ...]] | None = None):
-        self.name = name
-        self.encoder = Encoder(name, model, row)
+    def __init__(self, folder: Path, encoder: Encoder):
+        self.name = encoder.name
+        self.encoder = encoder
         self.rows = 0
         # No dictionary pages: on the dump's row groups zstd alone makes
         # every dataset's file smaller, and writing takes a fifth less
         # time without hashing every text.
         self._parquet = pq.ParquetWriter(
-            folder / f"{name}.parquet", self.encoder.schema,
+            folder / f"{self.name}.parquet", encoder.schema,
             compression="zstd", use_dictionary=False,
         )
         # An Arrow file, so that the writing thread formats and writes
         # the CSV without taking the GIL.
-        self._csv_file = pa.OSFile(str(folder / f"{name}.csv"), "wb")
+        self._csv_file = pa.OSFile(str(folder / f"{self.name}.csv"), "wb")
         self._csv_file.write(codecs.BOM_UTF8)  # as CSV_ENCODING reads it
-        self._csv_file.write(self.encoder.csv_header())
-        self._csv = pacsv.CSVWriter(self._csv_file, self.encoder.csv_schema,
+        self._csv_file.write(encoder.csv_header())
+        self._csv = pacsv.CSVWriter(self._csv_file, encoder.csv_schema,
                                     write_options=CSV_OPTIONS)
         self._thread = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix=f"write-{name}")
+            max_workers=1, thread_name_prefix=f"write-{self.name}")
         self._writing: deque[Future[None]] = deque()
 
     def append(self, encoded: Encoded) -> None:
