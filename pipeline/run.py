@@ -252,11 +252,25 @@ def _extract_each(files: list[Path], jobs: int,
     if jobs <= 1 or len(files) <= 1:
         yield from map(extract, files)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    with _worker_context(bulk).Pool(jobs) as pool:
         for one in pool.imap(extract, files):
             # The main process unpickles and writes each file's rows.
             with _collected_once():
                 yield one
+
+
+def _worker_context(bulk: bool) -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that has imported the stages once.
+
+    Spawned workers each imported every library again, which cost more
+    than a second of CPU in all on two cores; forking the main process
+    itself is unsafe once its libraries may run threads. The server
+    imports pandas too when the bulk encoding will ask for it.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(
+        ["pipeline.run", *(["pandas"] if bulk else [])])
+    return context
 
 
 def _extract_file_job(path: Path, bulk: bool) -> Extraction:
