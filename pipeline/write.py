@@ -80,13 +80,15 @@ def _swap(stage: Path, out: Path) -> None:
 @dataclass(frozen=True)
 class Encoded:
     """Rows of one dataset made ready to append: an Arrow table and the
-    table of the CSV's columns. Encoding can run in a worker process;
-    appending is cheap, and formatting both files is left to a writing
-    thread, which Arrow runs without the GIL."""
+    CSV text of those of its columns that the CSV writes otherwise
+    (Encoder.csv_table joins the two). Encoding can run in a worker
+    process, which sends each array once; appending is cheap, and
+    formatting both files is left to a writing thread, which Arrow runs
+    without the GIL."""
 
     rows: int
     table: pa.Table
-    csv_table: pa.Table
+    csv_text: pa.Table
 
 
 class Encoder:
@@ -125,6 +127,7 @@ class Encoder:
         self._fields = list(self.schema) + [
             pa.field(_text_column(n), pa.string()) for n in self._as_text
         ]
+        self._text_schema = pa.schema(self._fields[len(self.columns):])
         built = [f.name for f in self._fields]
         self._csv_arrays = [
             built.index(_text_column(c) if c in self._as_text else c)
@@ -148,11 +151,17 @@ class Encoder:
             columns[_text_column(name)] = convert(columns[name])
         arrays = (self._arrays(columns) if bulk
                   else self._arrays_from_json(columns))
-        table = pa.Table.from_arrays(arrays[:len(self.columns)],
-                                     schema=self.schema)
-        csv_table = pa.Table.from_arrays(
+        width = len(self.columns)
+        table = pa.Table.from_arrays(arrays[:width], schema=self.schema)
+        csv_text = pa.Table.from_arrays(arrays[width:],
+                                        schema=self._text_schema)
+        return Encoded(len(rows), table, csv_text)
+
+    def csv_table(self, encoded: Encoded) -> pa.Table:
+        """The table of the CSV's columns, sharing the encoded arrays."""
+        arrays = encoded.table.columns + encoded.csv_text.columns
+        return pa.Table.from_arrays(
             [arrays[i] for i in self._csv_arrays], schema=self.csv_schema)
-        return Encoded(len(rows), table, csv_table)
 
     def _checked_columns(self, rows: Sequence[Any]) -> dict[str, list[Any]]:
         """Each field's values, of rows checked here or of records
@@ -286,4 +295,4 @@ class DatasetWriter:
 
     def _write(self, encoded: Encoded) -> None:
         self._parquet.write_table(encoded.table)
-        self._csv.write_table(encoded.csv_table)
+        self._csv.write_table(self.encoder.csv_table(encoded))
