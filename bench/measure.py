@@ -1,7 +1,8 @@
 """Run `python -m pipeline ...` in this process and report its peak memory.
 
 Used by bench/bench.py: prints one JSON line with the peak resident set
-size on stderr after the command ends, whatever its exit code.
+size of this process on stderr after the command ends, whatever its
+exit code.
 """
 
 import json
@@ -20,9 +21,9 @@ def main() -> int:
         runpy.run_module("pipeline", run_name="__main__", alter_sys=True)
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1
-    # Worker processes (--jobs) count too: the larger of the two peaks.
-    peak_kb = max(resource.getrusage(who).ru_maxrss for who in
-                  (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    # This process only: bench.py samples the sum with workers (--jobs),
+    # which a forkserver starts, so they are not this process's children.
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"peak_mb": round(peak_kb / 1024, 1)}), file=sys.stderr)
     return code
 
