@@ -28,6 +28,9 @@ class Dataset:
     # Held until every file is read, because the cross-document stage
     # (relations) changes its rows; the others stream file by file.
     held: bool = False
+    # Streamed, but its records also kept for the end of the run, which
+    # reads them without changing them.
+    kept: bool = False
     # The named tuple its records are, checked as they are encoded
     # (pipeline.rows); None when they are the model's instances.
     row: type[tuple[Any, ...]] | None = None
@@ -46,10 +49,10 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("clauses", Clause,
             attrgetter("source", "line_start", "char_start", "clause_id"),
             primary_key=("clause_id",), row=ClauseRow),
-    # Held, though small, for the report's list of tables.
+    # Kept for the report's list of tables.
     Dataset("tables", Table,
             attrgetter("source", "line_start", "table_id"),
-            primary_key=("table_id",), held=True),
+            primary_key=("table_id",), kept=True),
     Dataset("table_cells", TableCell,
             attrgetter("source", "line_start", "char_start", "table_id",
                        "row_no", "column_no"),
@@ -57,11 +60,12 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset("directory_entries", DirectoryEntry,
             attrgetter("source", "line_start", "table_id", "row_no"),
             primary_key=("table_id", "row_no"), row=DirectoryEntryRow),
-    # Held: relations resolves citations against every part of the
-    # collection, and fills resolved_doc_id.
+    # Kept: relations resolves citations against every part of the
+    # collection.
     Dataset("parts", Part,
             attrgetter("source", "line_start", "char_start", "part_id"),
-            primary_key=("part_id",), held=True),
+            primary_key=("part_id",), kept=True),
+    # Held: relations fills resolved_doc_id.
     Dataset("citations", Citation,
             attrgetter("source", "line_start", "char_start",
                        "citation_id"),

@@ -2,6 +2,7 @@
 
 import functools
 import gc
+import importlib
 import itertools
 import logging
 import multiprocessing
@@ -185,11 +186,13 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     Files are extracted in name order (by `jobs` worker processes) and
     their rows written as they come, one row group per file, so that
     memory stays flat and the output does not depend on `jobs`. Only
-    the held datasets (documents, warnings and what relations changes)
-    wait for the cross-document stage at the end. The returned
-    Extraction holds the held rows and every dataset's row count. The
-    report compares the figures with the golden ones when given;
-    on_file is told each raw file's name once it is written.
+    the held datasets (documents, warnings and citations, which
+    relations changes) wait for the cross-document stage at the end;
+    the kept ones are written as they come, their records kept for it.
+    The returned Extraction holds the held and kept rows and every
+    dataset's row count. The report compares the figures with the
+    golden ones when given; on_file is told each raw file's name once
+    it is written.
     """
     files = raw_files(raw_dir)
     # A file that cannot be read counts for nothing here; reading it
@@ -206,7 +209,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                         writers[name].append(encoded)
                 held.roles.update(one.roles)
                 held.add({d.name: one.rows[d.name] for d in DATASETS
-                          if d.held})
+                          if d.held or d.kept})
                 held.add_file(one)
                 if on_file:
                     on_file(next(iter(one.sources)))
@@ -253,6 +256,11 @@ def _extract_each(files: list[Path], jobs: int,
         yield from map(extract, files)
         return
     with _worker_context(bulk).Pool(jobs) as pool:
+        if bulk:
+            # The held datasets are encoded here at the end, the bulk
+            # way, which imports pandas: import it while the workers
+            # start, when this process has nothing else to do.
+            importlib.import_module("pandas")
         for one in pool.imap(extract, files):
             # The main process unpickles and writes each file's rows.
             with _collected_once():
@@ -303,17 +311,19 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
     """One file extracted, its streamed datasets encoded for writing.
 
     Encoding here, in the worker when there are several, leaves the main
-    process only appending bytes; the held rows stay records.
+    process only appending bytes; the held and kept rows stay records.
     """
     one = extract_file(path)
     one.sort()
     one.roles.update(map(_ROLE, one.lines))  # a getter: counted in C
     with _timed(one, "encode"):
         for dataset in DATASETS:
-            if not dataset.held:
-                rows = one.rows.pop(dataset.name)
-                encoder = _ENCODERS[dataset.name]
-                one.encoded[dataset.name] = encoder.encode(rows, bulk)
+            if dataset.held:
+                continue
+            rows = (one.rows[dataset.name] if dataset.kept
+                    else one.rows.pop(dataset.name))
+            encoder = _ENCODERS[dataset.name]
+            one.encoded[dataset.name] = encoder.encode(rows, bulk)
     return one
 
 
