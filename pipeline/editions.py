@@ -54,8 +54,24 @@ class Listing:
     source: str
     line_start: int
     publish_date: dt.date | None
-    title: str
-    body: str
+    title_key: str
+    content_hash: str | None
+    # The normalised body is long enough to be compared.
+    compared: bool
+    body: str  # as printed
+
+    @classmethod
+    def of(cls, doc_id: str, source: str, line_start: int,
+           publish_date: dt.date | None, title: str,
+           body: str) -> "Listing":
+        """One document's listing: a function of that document alone,
+        made in the per-document stage, so that what is left for the
+        whole collection is comparing. The normalised body is not kept:
+        only the few bodies compared by MinHash need it again."""
+        normalised = normalise_body(body)
+        return cls(doc_id, source, line_start, publish_date,
+                   title_key(title), _hash(normalised),
+                   len(normalised) >= MIN_COMPARED_CHARS, body)
 
     @property
     def order(self) -> tuple[dt.date, str, int]:
@@ -146,16 +162,14 @@ def link_documents(listings: Sequence[Listing]) -> dict[str, Links]:
     dump; a title similarity measure would find it.
     """
     ordered = sorted(listings, key=lambda x: x.order)
-    bodies = {x.doc_id: normalise_body(x.body) for x in ordered}
-    links = {x.doc_id: Links(content_hash=_hash(bodies[x.doc_id]))
-             for x in ordered}
-    keys = {x.doc_id: title_key(x.title) for x in ordered}
+    links = {x.doc_id: Links(content_hash=x.content_hash) for x in ordered}
+    keys = {x.doc_id: x.title_key for x in ordered}
 
     # 1. Equal hashes: the first of each group is the original.
-    groups: dict[str, list[Listing]] = defaultdict(list)
+    groups: dict[str | None, list[Listing]] = defaultdict(list)
     for listing in ordered:
-        if len(bodies[listing.doc_id]) >= MIN_COMPARED_CHARS:
-            groups[links[listing.doc_id].content_hash or ""].append(listing)
+        if listing.compared:
+            groups[listing.content_hash].append(listing)
     for group in groups.values():
         # The first listing of each title in the group, so that a copy
         # finds its duplicate's original without scanning the group.
@@ -167,11 +181,11 @@ def link_documents(listings: Sequence[Listing]) -> dict[str, Links]:
             first_by_title.setdefault(key, listing)
 
     # 2. Similar bodies among the documents that copy nothing.
-    compared = [x for x in ordered if _compared(links[x.doc_id],
-                                                bodies[x.doc_id])]
+    compared = [x for x in ordered
+                if x.compared and not _is_copy(links[x.doc_id])]
     edition_pairs = []
     by_id = {x.doc_id: x for x in ordered}
-    for first, second, similarity in _similar_pairs(compared, bodies):
+    for first, second, similarity in _similar_pairs(compared):
         if _is_copy(links[second.doc_id]):
             continue
         if similarity >= COPY_SIMILARITY:
@@ -205,10 +219,6 @@ def _original(links: dict[str, Links], doc_id: str) -> str:
     return link.duplicate_of or link.body_same_as or doc_id
 
 
-def _compared(link: Links, body: str) -> bool:
-    return not _is_copy(link) and len(body) >= MIN_COMPARED_CHARS
-
-
 def _is_copy(link: Links) -> bool:
     return link.duplicate_of is not None or link.body_same_as is not None
 
@@ -233,11 +243,11 @@ def _signature(body: str) -> RMinHash:
 
 
 def _similar_pairs(
-    listings: Sequence[Listing], bodies: dict[str, str],
+    listings: Sequence[Listing],
 ) -> Iterable[tuple[Listing, Listing, float]]:
     """Pairs whose estimated Jaccard is at least EDITION_SIMILARITY, the
     earlier listing first, in listing order."""
-    signatures = [_signature(bodies[x.doc_id]) for x in listings]
+    signatures = [_signature(normalise_body(x.body)) for x in listings]
     index = RMinHashLSH(threshold=EDITION_SIMILARITY, num_perm=NUM_PERM,
                         num_bands=LSH_BANDS)
     for key, signature in enumerate(signatures):

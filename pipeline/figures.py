@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.clauses import clause_counts
+from pipeline.datasets import DATASETS
 from pipeline.relations import relations_tsv
 from pipeline.table_golden import tables_tsv
 
@@ -21,7 +22,7 @@ def figures(rows: Rows) -> dict[str, Any]:
     """Counts that a reviewer should see move: totals, dates, roles, codes."""
     return summary_figures(
         rows["documents"], rows["warnings"],
-        counts={name: len(r) for name, r in rows.items()},
+        counts={d.name: len(rows[d.name]) for d in DATASETS},
         roles=Counter(p.role for p in rows["lines"]),
     )
 

@@ -16,17 +16,20 @@ from schemas import Document
 log = logging.getLogger(__name__)
 
 Rows = dict[str, list[Any]]
+# Beside the datasets' rows: what relations reads of each document.
+LISTINGS = "listings"
 
 
 def relate(rows: Rows) -> Rows:
     """The rows with documents linked and citations resolved.
 
-    1. documents: content hash, duplicate_of, body_same_as, editions and
-       is_latest (returned as updated copies of the records);
+    1. documents, from their listings (rows[LISTINGS], one each):
+       content hash, duplicate_of, body_same_as, editions and is_latest
+       (returned as updated copies of the records);
     2. citations: resolved_doc_id and resolved_part_id, against every
        document's and part's own number and title.
     """
-    documents = link(rows.get("documents", []))
+    documents = link(rows.get("documents", []), rows.get(LISTINGS, []))
     citations = resolve_citations(rows.get("citations", []), documents,
                                   rows.get("parts", []))
     log.info("relations: %d documents, %d latest, %d of %d citations "
@@ -37,15 +40,20 @@ def relate(rows: Rows) -> Rows:
     return {**rows, "documents": documents, "citations": citations}
 
 
-def link(documents: list[Document]) -> list[Document]:
-    """The documents with their relation columns filled."""
-    links = link_documents([
-        Listing(d.doc_id, d.source, d.line_start, d.publish_date, d.title,
-                d.body)
-        for d in documents
-    ])
+def link(documents: list[Document],
+         listings: list[Listing]) -> list[Document]:
+    """The documents with their relation columns filled, from their
+    listings (`listing`)."""
+    links = link_documents(listings)
     return [d.model_copy(update=_columns(d, links[d.doc_id]))
             for d in documents]
+
+
+def listing(document: Document) -> Listing:
+    """What relations reads of one document, made with the document."""
+    return Listing.of(document.doc_id, document.source,
+                      document.line_start, document.publish_date,
+                      document.title, document.body)
 
 
 def _columns(document: Document, links: Links) -> dict[str, object]:

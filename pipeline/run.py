@@ -27,7 +27,7 @@ from pipeline.paragraphs import body_paragraphs
 from pipeline.part_records import part_records
 from pipeline.parts import split_parts
 from pipeline.problems import document_warnings, warning
-from pipeline.relations import relate
+from pipeline.relations import LISTINGS, listing, relate
 from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, read_raw
@@ -47,6 +47,7 @@ class Extraction:
 
     rows: Rows = field(
         default_factory=lambda: {d.name: [] for d in DATASETS}
+        | {LISTINGS: []}
     )
     timings: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # rows written
@@ -107,7 +108,8 @@ def process_document(draft: DraftDocument) -> Rows:
     b. parts: the letter, attachments and forwarded documents;
     c. paragraphs: the body's paragraphs, page breaks mended;
     d. clauses: the numbered clause tree of each part;
-    e. describe: kind and metadata; then the documents record;
+    e. describe: kind and metadata; then the documents record, and
+       its listing for relations;
     f. parts and citations: each part's metadata, each reference found.
     """
     tables = find_tables(draft)
@@ -121,6 +123,7 @@ def process_document(draft: DraftDocument) -> Rows:
                               clauses.warnings)
     return {
         "documents": [document],
+        LISTINGS: [listing(document)],
         "lines": line_pieces(draft),
         "clauses": clauses.records,
         "tables": [t.table for t in tables],
@@ -209,7 +212,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
                         writers[name].append(encoded)
                 held.roles.update(one.roles)
                 held.add({d.name: one.rows[d.name] for d in DATASETS
-                          if d.held or d.kept})
+                          if d.held or d.kept}
+                         | {LISTINGS: one.rows[LISTINGS]})
                 held.add_file(one)
                 if on_file:
                     on_file(next(iter(one.sources)))

@@ -141,8 +141,8 @@ def _text(seed: int, sentences: int) -> list[str]:
 
 def _listing(doc_id: str, title: str, body: list[str], day: int = 1,
              source: str = "a.txt") -> Listing:
-    return Listing(doc_id, source, day * 10, dt.date(2020, 2, day), title,
-                   "\n".join(body))
+    return Listing.of(doc_id, source, day * 10, dt.date(2020, 2, day),
+                      title, "\n".join(body))
 
 
 BASE = _text(1, 20)
