@@ -2,7 +2,6 @@
 
 import functools
 import gc
-import importlib
 import itertools
 import logging
 import multiprocessing
@@ -260,11 +259,6 @@ def _extract_each(files: list[Path], jobs: int,
         yield from map(extract, files)
         return
     with _worker_context(bulk).Pool(jobs) as pool:
-        if bulk:
-            # The held datasets are encoded here at the end, the bulk
-            # way, which imports pandas: import it while the workers
-            # start, when this process has nothing else to do.
-            importlib.import_module("pandas")
         for one in pool.imap(extract, files):
             # The main process unpickles and writes each file's rows.
             with _collected_once():
