@@ -15,8 +15,15 @@ class InputError(PipelineError):
     def __init__(self, path: str, line: int | None, problem: str, fix: str):
         self.path = path
         self.line = line
+        self._parts = (path, line, problem, fix)
         where = f"{path}, line {line}" if line else path
         super().__init__(f"{where}: {problem}. {fix}")
+
+    def __reduce__(self) -> tuple[type["InputError"], tuple[object, ...]]:
+        # Raised in a worker (--jobs), it is pickled back to the main
+        # process, which must rebuild it from these arguments: rebuilt
+        # from the message alone, it failed there and the run hung.
+        return (type(self), self._parts)
 
 
 class OutputError(PipelineError):

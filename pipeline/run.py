@@ -6,6 +6,7 @@ import itertools
 import logging
 import multiprocessing
 import operator
+import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pipeline.documents import build_document, line_pieces, piece_rows
 from pipeline.citations import find_citations
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
-from pipeline.errors import InputError
+from pipeline.errors import InputError, PipelineError
 from pipeline.memo import clear_file_caches
 from pipeline.package import write_datapackage
 from pipeline.paragraphs import body_paragraphs
@@ -280,9 +281,27 @@ def _worker_context(bulk: bool) -> multiprocessing.context.BaseContext:
 
 
 def _extract_file_job(path: Path, bulk: bool) -> Extraction:
-    """One file extracted and encoded, collecting garbage once after it."""
-    with _collected_once():
-        return _extract_encoded(path, bulk)
+    """One file extracted and encoded, collecting garbage once after it.
+
+    An error goes back to the main process pickled. One that could not
+    be rebuilt there would stop the pool's result thread, and the run
+    would hang: such an error is sent as its message instead.
+    """
+    try:
+        with _collected_once():
+            return _extract_encoded(path, bulk)
+    except Exception as err:
+        if _rebuilds(err):
+            raise
+        raise PipelineError(f"{path}: {type(err).__name__}: {err}") from None
+
+
+def _rebuilds(err: Exception) -> bool:
+    try:
+        pickle.loads(pickle.dumps(err))
+    except Exception:  # whatever the error's own reduction raises
+        return False
+    return True
 
 
 @contextmanager

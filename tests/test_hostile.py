@@ -126,11 +126,35 @@ def test_non_txt_files_are_skipped(raw_dir: Path,
     assert _fingerprint(extract_all(raw_dir)) == _fingerprint(original)
 
 
-def test_unreadable_dump_exits_2(raw_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, a worker fails
+def test_unreadable_dump_exits_2(raw_dir: Path, tmp_path: Path,
+                                 jobs: str) -> None:
     copy_real_dump(raw_dir)
     os.symlink(tmp_path / "gone.txt", raw_dir / "broken-link.txt")
     result = CliRunner().invoke(
-        main, ["run", "--raw", str(raw_dir), "--out", str(tmp_path / "o")])
+        main, ["run", "--raw", str(raw_dir), "--out", str(tmp_path / "o"),
+               "--jobs", jobs])
     assert result.exit_code == 2, result.output
     assert "broken-link.txt: cannot be read" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_an_error_a_worker_cannot_send_back_is_sent_as_its_message(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    import pipeline.run
+    from pipeline.errors import PipelineError
+
+    class Unsendable(Exception):
+        def __init__(self, a: str, b: str):
+            super().__init__(f"{a} {b}")
+
+    def fail(path: Path, bulk: bool) -> None:
+        raise Unsendable("bad", "cell")
+
+    monkeypatch.setattr(pipeline.run, "_extract_encoded", fail)
+    with pytest.raises(PipelineError) as raised:
+        pipeline.run._extract_file_job(REAL_DUMP, False)
+    assert "Unsendable: bad cell" in str(pickle.loads(pickle.dumps(
+        raised.value)))
