@@ -8,8 +8,10 @@ import multiprocessing
 import operator
 import pickle
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,11 +261,35 @@ def _extract_each(files: list[Path], jobs: int,
     if jobs <= 1 or len(files) <= 1:
         yield from map(extract, files)
         return
-    with _worker_context(bulk).Pool(jobs) as pool:
-        for one in pool.imap(extract, files):
+    pool = ProcessPoolExecutor(jobs, mp_context=_worker_context(bulk))
+    try:
+        # A few files ahead of the one written, not all: results wait
+        # here unwritten when writing falls behind.
+        ahead = iter(files)
+        waiting = deque((path, pool.submit(extract, path))
+                        for path in itertools.islice(ahead, 2 * jobs))
+        while waiting:
+            path, future = waiting.popleft()
+            one = _worker_result(path, future)
+            waiting.extend((p, pool.submit(extract, p))
+                           for p in itertools.islice(ahead, 1))
             # The main process unpickles and writes each file's rows.
             with _collected_once():
                 yield one
+    finally:
+        # On an error, the files not yet begun are dropped.
+        pool.shutdown(cancel_futures=True)
+
+
+def _worker_result(path: Path, future: Future[Extraction]) -> Extraction:
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise PipelineError(
+            f"{path}: a worker process ended abruptly while this file or "
+            "the next ones were extracted (killed, or out of memory). "
+            "Rerun with fewer --jobs, or without."
+        ) from err
 
 
 def _worker_context(bulk: bool) -> multiprocessing.context.BaseContext:

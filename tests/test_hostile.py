@@ -158,3 +158,26 @@ def test_an_error_a_worker_cannot_send_back_is_sent_as_its_message(
         pipeline.run._extract_file_job(REAL_DUMP, False)
     assert "Unsendable: bad cell" in str(pickle.loads(pickle.dumps(
         raised.value)))
+
+
+def _die(path: Path, bulk: bool) -> None:
+    os._exit(9)  # as a worker that the system kills
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error(
+        raw_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.run
+
+    copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "second.txt")
+    # Workers find the job by its name, so they run this module's _die.
+    monkeypatch.setattr(pipeline.run, "_extract_file_job", _die)
+    result = CliRunner().invoke(main, [
+        "run", "--raw", str(raw_dir), "--out", str(tmp_path / "o"),
+        "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    assert "a worker process ended abruptly" in result.output
+    assert "Rerun with fewer --jobs" in result.output
+    assert not (tmp_path / "o").exists()
+    assert not list(tmp_path.glob(".o.*"))  # no staging folder left
