@@ -1,6 +1,7 @@
 """Command line: `python -m pipeline COMMAND`."""
 
 import logging
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -74,12 +75,27 @@ def run(raw_dir: Path, out_dir: Path, jobs: int, golden: Path) -> None:
 
     try:
         files = raw_files(raw_dir)
-        with _progress(files) as advance:
+        with _progress(files) as advance, _ended_by_sigterm():
             result = run_pipeline(raw_dir, out_dir, jobs, golden,
                                   on_file=advance)
     except PipelineError as error:
         raise _Failure(error) from error
     click.echo(_summary(result, out_dir), err=True)
+
+
+@contextmanager
+def _ended_by_sigterm() -> Iterator[None]:
+    """SIGTERM (`kill`, a job runner's time limit) ends a run as Ctrl-C
+    does, removing its unfinished output; by default it ends the
+    process at once and leaves the staging folder behind."""
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # Runs over this many bytes of dumps take a couple of seconds or more,

@@ -181,3 +181,27 @@ def test_a_worker_that_dies_ends_the_run_with_an_error(
     assert "Rerun with fewer --jobs" in result.output
     assert not (tmp_path / "o").exists()
     assert not list(tmp_path.glob(".o.*"))  # no staging folder left
+
+
+def test_sigterm_ends_a_run_leaving_no_output(
+        raw_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    import pipeline.run
+
+    copy_real_dump(raw_dir)
+    finish = pipeline.run._finish
+
+    def killed_meanwhile(total: Extraction) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        finish(total)
+
+    monkeypatch.setattr(pipeline.run, "_finish", killed_meanwhile)
+    before = signal.getsignal(signal.SIGTERM)
+    result = CliRunner().invoke(
+        main, ["run", "--raw", str(raw_dir), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 128 + signal.SIGTERM, result.output
+    assert not (tmp_path / "o").exists()
+    assert not list(tmp_path.glob(".o.*"))  # no staging folder left
+    assert signal.getsignal(signal.SIGTERM) == before
