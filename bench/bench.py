@@ -3,9 +3,9 @@
 Times `python -m pipeline run` end to end (interpreter start-up
 included) on raw/ and on N copies of each dump as N raw files with their
 titles made unique, next to the time of merely importing the libraries;
-reports throughput per stage and end to end and peak memory, and
-appends the figures to bench/results.csv. Not a test: it asserts
-nothing, it measures.
+reports throughput per stage and end to end, peak memory and the CPU
+time of all the run's processes, and appends the figures but CPU time
+to bench/results.csv. Not a test: it asserts nothing, it measures.
 """
 
 import argparse
@@ -90,13 +90,14 @@ def _case(name: str, raw: Path, jobs: int = 1) -> dict[str, object]:
     megabytes = sum(p.stat().st_size for p in raw.glob("*.txt")) / 1e6
     documents = _documents(log)
     stages = {m[1]: float(m[2]) for m in STAGE_LINE.finditer(log)}
-    peak = max(json.loads(log.strip().splitlines()[-1])["peak_mb"],
-               tree_peak)
+    measured = json.loads(log.strip().splitlines()[-1])
+    peak = max(measured["peak_mb"], tree_peak)
     return {
         "case": name, "jobs": jobs, "mb": round(megabytes, 2),
         "documents": documents, "wall_s": round(wall, 3),
         "mb_per_s": round(megabytes / wall, 2),
         "docs_per_s": round(documents / wall, 1), "peak_mb": peak,
+        "cpu_s": measured["cpu_s"],
         "stages": {k: {"s": round(v, 3),
                        "mb_per_s": round(megabytes / v, 1) if v else None}
                    for k, v in stages.items()},
@@ -199,9 +200,11 @@ def _report(rows: list[dict[str, object]]) -> None:
                      if r["case"] == row["case"] and r.get("jobs") == 1)
         speedup = (f", {alone / row['wall_s']:.2f}x one process"  # type: ignore[operator]
                    if row["jobs"] != 1 else "")
+        cores = row["cpu_s"] / row["wall_s"]  # type: ignore[operator]
         print(f"{row['case']:>8} jobs={row['jobs']}: {row['wall_s']:.2f} s "
               f"({ratio:.1f}x import{speedup}), {row['mb_per_s']} MB/s, "
-              f"{row['docs_per_s']} docs/s, peak {row['peak_mb']} MB")
+              f"{row['docs_per_s']} docs/s, peak {row['peak_mb']} MB, "
+              f"CPU {row['cpu_s']} s ({cores:.2f} cores busy)")
         for stage, figures in row["stages"].items():  # type: ignore[union-attr]
             print(f"{'':>12}{stage:>10}: {figures['s']:.3f} s, "
                   f"{figures['mb_per_s']} MB/s")

@@ -6,6 +6,7 @@ exit code.
 """
 
 import json
+import os
 import resource
 import runpy
 import sys
@@ -24,8 +25,28 @@ def main() -> int:
     # This process only: bench.py samples the sum with workers (--jobs),
     # which a forkserver starts, so they are not this process's children.
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"peak_mb": round(peak_kb / 1024, 1)}), file=sys.stderr)
+    print(json.dumps({"peak_mb": round(peak_kb / 1024, 1),
+                      "cpu_s": round(_cpu_seconds(), 2)}), file=sys.stderr)
     return code
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of every process it started: those
+    it has waited for, and those still running (the forkserver, which
+    has waited for the workers), read from /proc where there is one."""
+    spent = sum(u.ru_utime + u.ru_stime for u in (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN)))
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[1]) == os.getpid():
+            # utime, stime, cutime, cstime (fields 14 to 17 of stat)
+            spent += sum(int(f) for f in fields[11:15]) / tick
+    return spent
 
 
 if __name__ == "__main__":
