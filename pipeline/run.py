@@ -298,8 +298,11 @@ def _worker_context(bulk: bool) -> multiprocessing.context.BaseContext:
     Spawned workers each imported every library again, which cost more
     than a second of CPU in all on two cores; forking the main process
     itself is unsafe once its libraries may run threads. The server
-    imports pandas too when the bulk encoding will ask for it.
+    imports pandas too when the bulk encoding will ask for it. Where
+    there is no forkserver (Windows), workers are spawned.
     """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
         ["pipeline.run", *(["pandas"] if bulk else [])])

@@ -167,6 +167,23 @@ def test_jobs_give_the_same_bytes(raw_dir: Path, tmp_path: Path) -> None:
     assert _digests(one) == _digests(two)
 
 
+def test_jobs_give_the_same_bytes_from_spawned_workers(
+        raw_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As on a system without a forkserver (Windows).
+    import multiprocessing
+
+    copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "liaoning-2020-02-copy.txt")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run("--raw", str(raw_dir), "--out", str(one)).exit_code == 0
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods",
+                        lambda: ["spawn"])
+    result = _run("--raw", str(raw_dir), "--out", str(two), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert _digests(one) == _digests(two)
+
+
 def test_stats_counts_latest_editions_by_default(real_out: Path) -> None:
     result = CliRunner().invoke(main, ["stats", str(real_out)])
     assert result.exit_code == 0, result.output
