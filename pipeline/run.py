@@ -10,7 +10,9 @@ import pickle
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import (
+    Future, ProcessPoolExecutor, ThreadPoolExecutor,
+)
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -263,22 +265,55 @@ def _extract_each(files: list[Path], jobs: int,
         return
     pool = ProcessPoolExecutor(jobs, mp_context=_worker_context(bulk))
     try:
-        # A few files ahead of the one written, not all: results wait
-        # here unwritten when writing falls behind.
         ahead = iter(files)
-        waiting = deque((path, pool.submit(extract, path))
-                        for path in itertools.islice(ahead, 2 * jobs))
-        while waiting:
-            path, future = waiting.popleft()
-            one = _worker_result(path, future)
-            waiting.extend((p, pool.submit(extract, p))
-                           for p in itertools.islice(ahead, 1))
-            # The main process unpickles and writes each file's rows.
-            with _collected_once():
-                yield one
+        yield from _while_starting(pool, jobs, ahead, extract)
+        yield from _from_workers(pool, jobs, ahead, extract)
     finally:
         # On an error, the files not yet begun are dropped.
         pool.shutdown(cancel_futures=True)
+
+
+Job = Callable[[Path], Extraction]
+
+
+def _while_starting(pool: ProcessPoolExecutor, jobs: int,
+                    files: Iterator[Path], extract: Job,
+                    ) -> Iterator[Extraction]:
+    """The first files, extracted here while the pool starts its
+    workers, which waits for the forkserver to import the stages."""
+    with ThreadPoolExecutor(1) as starter:
+        started = starter.submit(_start_workers, pool, jobs)
+        while not started.done():
+            path = next(files, None)
+            if path is None:
+                break
+            yield extract(path)
+        started.result()
+
+
+def _from_workers(pool: ProcessPoolExecutor, jobs: int,
+                  files: Iterator[Path], extract: Job,
+                  ) -> Iterator[Extraction]:
+    """The other files, extracted by the workers, in order. A few are
+    handed out ahead of the one written, not all, so that results do
+    not pile up here unwritten when writing falls behind."""
+    waiting = deque((path, pool.submit(extract, path))
+                    for path in itertools.islice(files, 2 * jobs))
+    while waiting:
+        path, future = waiting.popleft()
+        one = _worker_result(path, future)
+        waiting.extend((p, pool.submit(extract, p))
+                       for p in itertools.islice(files, 1))
+        # The main process unpickles and writes each file's rows.
+        with _collected_once():
+            yield one
+
+
+def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
+    """Have the pool start its workers, by handing it tasks that do
+    nothing (it starts a worker for a task when none is idle)."""
+    for done in [pool.submit(int) for _ in range(jobs)]:
+        done.result()
 
 
 def _worker_result(path: Path, future: Future[Extraction]) -> Extraction:

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.read import RawFile, read_raw
 from pipeline.run import Extraction, extract_all, extract_raw
+from pipeline.run import _extract_file_job as _real_job
 from tests.conftest import REAL_DUMP, copy_real_dump
 
 
@@ -160,8 +161,16 @@ def test_an_error_a_worker_cannot_send_back_is_sent_as_its_message(
         raised.value)))
 
 
-def _die(path: Path, bulk: bool) -> None:
-    os._exit(9)  # as a worker that the system kills
+def _die_in_a_worker(path: Path, bulk: bool) -> Extraction:
+    import multiprocessing
+    import time
+
+    if multiprocessing.parent_process() is not None:
+        os._exit(9)  # as a worker that the system kills
+    # The main process extracts files of its own while the workers
+    # start: slowly here, so that the workers get the others.
+    time.sleep(0.3)
+    return _real_job(path, bulk)
 
 
 def test_a_worker_that_dies_ends_the_run_with_an_error(
@@ -169,10 +178,11 @@ def test_a_worker_that_dies_ends_the_run_with_an_error(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.run
 
-    copy_real_dump(raw_dir)
-    copy_real_dump(raw_dir, "second.txt")
-    # Workers find the job by its name, so they run this module's _die.
-    monkeypatch.setattr(pipeline.run, "_extract_file_job", _die)
+    for n in range(8):
+        copy_real_dump(raw_dir, f"copy{n}.txt")
+    # Workers find the job by its name, so they run this module's
+    # function; imported there, pipeline.run is not patched.
+    monkeypatch.setattr(pipeline.run, "_extract_file_job", _die_in_a_worker)
     result = CliRunner().invoke(main, [
         "run", "--raw", str(raw_dir), "--out", str(tmp_path / "o"),
         "--jobs", "2"])
