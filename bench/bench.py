@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from measure import process_stats  # beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.csv"
 STAGE_LINE = re.compile(r"stage (\w+): ([\d.]+) s")
@@ -135,12 +137,8 @@ def _tree_pss_kb(root: int) -> int:
     """The summed proportional set size of a process and its
     descendants, from /proc (0 where there is none, as off Linux)."""
     children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # ended meanwhile
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    for pid, fields in process_stats():
+        children.setdefault(int(fields[1]), []).append(pid)
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()

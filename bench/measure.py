@@ -10,12 +10,12 @@ import os
 import resource
 import runpy
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-
-sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 
 def main() -> int:
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
     sys.argv = ["pipeline", *sys.argv[1:]]
     code = 0
     try:
@@ -38,15 +38,23 @@ def _cpu_seconds() -> float:
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN)))
     tick = os.sysconf("SC_CLK_TCK")
+    for _, fields in process_stats():
+        if int(fields[1]) == os.getpid():
+            # utime, stime, cutime, cstime (fields 14 to 17 of stat)
+            spent += sum(int(f) for f in fields[11:15]) / tick
+    return spent
+
+
+def process_stats() -> Iterator[tuple[int, list[str]]]:
+    """Each process's pid and the fields of its /proc stat after the
+    command's name (state first, then the parent's pid); none where
+    there is no /proc."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # ended meanwhile
-        if int(fields[1]) == os.getpid():
-            # utime, stime, cutime, cstime (fields 14 to 17 of stat)
-            spent += sum(int(f) for f in fields[11:15]) / tick
-    return spent
+        yield int(stat.parent.name), fields
 
 
 if __name__ == "__main__":
