@@ -21,8 +21,8 @@ class InputError(PipelineError):
 
     def __reduce__(self) -> tuple[type["InputError"], tuple[object, ...]]:
         # Raised in a worker (--jobs), it is pickled back to the main
-        # process, which must rebuild it from these arguments: rebuilt
-        # from the message alone, it failed there and the run hung.
+        # process, which must rebuild it from these arguments: from the
+        # message alone, rebuilding it fails there.
         return (type(self), self._parts)
 
 

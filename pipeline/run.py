@@ -49,6 +49,7 @@ Rows = dict[str, list[Any]]
 class Extraction:
     """Every dataset's rows, ready to be written, and stage timings."""
 
+    # Also each document's listing (LISTINGS), read by relations only.
     rows: Rows = field(
         default_factory=lambda: {d.name: [] for d in DATASETS}
         | {LISTINGS: []}
@@ -348,8 +349,9 @@ def _extract_file_job(path: Path, bulk: bool) -> Extraction:
     """One file extracted and encoded, collecting garbage once after it.
 
     An error goes back to the main process pickled. One that could not
-    be rebuilt there would stop the pool's result thread, and the run
-    would hang: such an error is sent as its message instead.
+    be rebuilt there would break the pool, and the run would report a
+    dead worker instead of the error: such an error is sent as its
+    message instead.
     """
     try:
         with _collected_once():
