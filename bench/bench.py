@@ -168,8 +168,8 @@ def _median(runs: list[dict[str, object]]) -> dict[str, object]:
 
 def _synthetic(folder: Path, copies: int) -> Path:
     """N copies of every dump in raw/, with every title made unique."""
-    from pipeline.read import read_raw
-    from pipeline.run import extract_raw, raw_files
+    from pipeline.read import raw_files, read_raw
+    from pipeline.run import extract_raw
 
     folder.mkdir(parents=True)
     for path in raw_files(ROOT / "raw"):

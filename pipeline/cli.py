@@ -70,11 +70,15 @@ def run(raw_dir: Path, out_dir: Path, jobs: int, golden: Path) -> None:
 
     Example: python -m pipeline run --raw raw --out out --jobs 2
     """
-    from pipeline.run import raw_files
-    from pipeline.run import run as run_pipeline
+    from pipeline.read import raw_files
+    from pipeline.workers import start_server
 
     try:
         files = raw_files(raw_dir)
+        if jobs > 1 and len(files) > 1:
+            start_server(files)  # its imports run beside the next one
+        from pipeline.run import run as run_pipeline
+
         with _progress(files) as advance, _ended_by_sigterm():
             result = run_pipeline(raw_dir, out_dir, jobs, golden,
                                   on_file=advance)

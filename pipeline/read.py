@@ -1,4 +1,4 @@
-"""Stage 1, read: decode a raw dump into numbered lines."""
+"""Stage 1, read: find the raw dumps, decode each into numbered lines."""
 
 import hashlib
 import logging
@@ -34,6 +34,25 @@ class RawFile:
     def stem(self) -> str:
         """The file name without its suffix (asked once per document)."""
         return Path(self.source).stem
+
+
+def raw_files(raw_dir: Path) -> list[Path]:
+    """The dumps of a raw folder: every *.txt file, by name."""
+    if not raw_dir.is_dir():
+        raise InputError(str(raw_dir), None, "is not a folder",
+                         "Pass the folder of raw dumps with --raw.")
+    # A *.txt entry that is not a readable file (a broken link, a file
+    # without read permission) is kept, so that reading it fails loudly.
+    files = sorted(p for p in raw_dir.iterdir()
+                   if p.suffix == ".txt" and not p.is_dir())
+    skipped = sorted(p.name for p in raw_dir.iterdir()
+                     if p.suffix != ".txt" and not p.name.startswith("."))
+    for name in skipped:
+        log.debug("skipped %s: not a .txt dump", name)
+    if not files:
+        raise InputError(str(raw_dir), None, "holds no *.txt dump",
+                         "Put the raw text dumps in this folder.")
+    return files
 
 
 def read_raw(path: Path) -> RawFile:

@@ -4,7 +4,6 @@ import functools
 import gc
 import itertools
 import logging
-import multiprocessing
 import operator
 import pickle
 import time
@@ -24,7 +23,7 @@ from pipeline.documents import build_document, line_pieces, piece_rows
 from pipeline.citations import find_citations
 from pipeline.classify import describe
 from pipeline.clauses import parse_clauses
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import PipelineError
 from pipeline.memo import clear_file_caches
 from pipeline.package import write_datapackage
 from pipeline.paragraphs import body_paragraphs
@@ -34,9 +33,10 @@ from pipeline.problems import document_warnings, warning
 from pipeline.relations import LISTINGS, listing, relate
 from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
-from pipeline.read import RawFile, read_raw
+from pipeline.read import RawFile, raw_files, read_raw
 from pipeline.rows import LinePieceRow
 from pipeline.segment import DraftDocument, Segmentation, segment
+from pipeline.workers import is_bulk, worker_context
 from pipeline.write import DatasetWriter, Encoded, Encoder, staged_output
 from schemas import Document
 
@@ -85,25 +85,6 @@ class Extraction:
         for dataset in DATASETS:
             if dataset.name in self.rows:
                 self.rows[dataset.name].sort(key=dataset.sort_key)
-
-
-def raw_files(raw_dir: Path) -> list[Path]:
-    """The dumps of a raw folder: every *.txt file, by name."""
-    if not raw_dir.is_dir():
-        raise InputError(str(raw_dir), None, "is not a folder",
-                         "Pass the folder of raw dumps with --raw.")
-    # A *.txt entry that is not a readable file (a broken link, a file
-    # without read permission) is kept, so that reading it fails loudly.
-    files = sorted(p for p in raw_dir.iterdir()
-                   if p.suffix == ".txt" and not p.is_dir())
-    skipped = sorted(p.name for p in raw_dir.iterdir()
-                     if p.suffix != ".txt" and not p.name.startswith("."))
-    for name in skipped:
-        log.debug("skipped %s: not a .txt dump", name)
-    if not files:
-        raise InputError(str(raw_dir), None, "holds no *.txt dump",
-                         "Put the raw text dumps in this folder.")
-    return files
 
 
 def process_document(draft: DraftDocument) -> Rows:
@@ -203,9 +184,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int = 1,
     it is written.
     """
     files = raw_files(raw_dir)
-    # A file that cannot be read counts for nothing here; reading it
-    # fails with a clear message.
-    bulk = sum(p.stat().st_size for p in files if p.is_file()) >= BULK_BYTES
+    bulk = is_bulk(files)
     held = Extraction()
     with staged_output(out_dir) as stage:
         writers = {name: DatasetWriter(stage, encoder)
@@ -252,19 +231,13 @@ def _close_all(writers: list[DatasetWriter]) -> None:
         raise failures[0]
 
 
-# Runs over this many bytes of dumps build Arrow tables the bulk way
-# (see write.Encoder): the one-off cost of importing pandas is then
-# smaller than what the faster encoding saves.
-BULK_BYTES = 5_000_000
-
-
 def _extract_each(files: list[Path], jobs: int,
                   bulk: bool) -> Iterator[Extraction]:
     extract = functools.partial(_extract_file_job, bulk=bulk)
     if jobs <= 1 or len(files) <= 1:
         yield from map(extract, files)
         return
-    pool = ProcessPoolExecutor(jobs, mp_context=_worker_context(bulk))
+    pool = ProcessPoolExecutor(jobs, mp_context=worker_context(bulk))
     try:
         ahead = iter(files)
         yield from _while_starting(pool, jobs, ahead, extract)
@@ -326,23 +299,6 @@ def _worker_result(path: Path, future: Future[Extraction]) -> Extraction:
             "the next ones were extracted (killed, or out of memory). "
             "Rerun with fewer --jobs, or without."
         ) from err
-
-
-def _worker_context(bulk: bool) -> multiprocessing.context.BaseContext:
-    """Workers forked from a server that has imported the stages once.
-
-    Spawned workers each imported every library again, which cost more
-    than a second of CPU in all on two cores; forking the main process
-    itself is unsafe once its libraries may run threads. The server
-    imports pandas too when the bulk encoding will ask for it. Where
-    there is no forkserver (Windows), workers are spawned.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        ["pipeline.run", *(["pandas"] if bulk else [])])
-    return context
 
 
 def _extract_file_job(path: Path, bulk: bool) -> Extraction:

@@ -242,12 +242,12 @@ def test_both_ways_of_encoding_give_the_same_bytes(tmp_path: Path) -> None:
 def test_a_bulk_run_writes_the_same_bytes(
     raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import pipeline.run
+    import pipeline.workers
 
     copy_real_dump(raw_dir)
     small, bulk = tmp_path / "small", tmp_path / "bulk"
     assert _run("--raw", str(raw_dir), "--out", str(small)).exit_code == 0
-    monkeypatch.setattr(pipeline.run, "BULK_BYTES", 0)
+    monkeypatch.setattr(pipeline.workers, "BULK_BYTES", 0)
     assert _run("--raw", str(raw_dir), "--out", str(bulk)).exit_code == 0
     assert _digests(small) == _digests(bulk)
 
@@ -314,3 +314,39 @@ def test_a_small_run_imports_neither_pandas_nor_arrow_compute(
                           text=True, check=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.stdout.strip() == "[]"
+
+
+_SERVER_SPY = """
+import sys
+import multiprocessing.forkserver as server
+from pipeline.cli import main
+
+start = server.ensure_running
+
+def spy():
+    print("stages imported:", "pipeline.run" in sys.modules)
+    start()
+
+server.ensure_running = spy
+main(["run", "--raw", sys.argv[1], "--out", sys.argv[2], "--jobs", "2"])
+"""
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="workers are spawned where there is no forkserver")
+def test_jobs_start_the_worker_server_before_importing_the_stages(
+        raw_dir: Path, tmp_path: Path) -> None:
+    # The server's imports then run beside the command line's own.
+    import subprocess
+    import sys
+
+    copy_real_dump(raw_dir)
+    copy_real_dump(raw_dir, "liaoning-2020-02-copy.txt")
+    done = subprocess.run(
+        [sys.executable, "-c", _SERVER_SPY, str(raw_dir),
+         str(tmp_path / "o")],
+        capture_output=True, text=True,
+        cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "stages imported: False"
