@@ -2,6 +2,8 @@
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -350,3 +352,30 @@ def test_jobs_start_the_worker_server_before_importing_the_stages(
         cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "stages imported: False"
+
+
+def _module_run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True,
+        text=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_python_m_pipeline_writes_all_and_keeps_exit_codes(
+        raw_dir: Path, tmp_path: Path) -> None:
+    # `python -m pipeline` ends without tearing the interpreter down:
+    # what it printed and wrote must all be there, its exit code kept.
+    copy_real_dump(raw_dir)
+    done = _module_run("run", "--raw", str(raw_dir),
+                       "--out", str(tmp_path / "module"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.rstrip().endswith(
+        f"`python -m pipeline stats {tmp_path / 'module'}`")
+    assert _run("--raw", str(raw_dir),
+                "--out", str(tmp_path / "runner")).exit_code == 0
+    assert _digests(tmp_path / "module") == _digests(tmp_path / "runner")
+    stats = _module_run("stats", str(tmp_path / "module"))
+    assert stats.returncode == 0 and "documents" in stats.stdout
+    missing = _module_run("run", "--raw", str(tmp_path / "nowhere"),
+                          "--out", str(tmp_path / "o"))
+    assert missing.returncode == 2
+    assert "is not a folder" in missing.stderr
