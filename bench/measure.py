@@ -8,18 +8,20 @@ exit code.
 import json
 import os
 import resource
-import runpy
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 
-def main() -> int:
+def main() -> None:
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
     sys.argv = ["pipeline", *sys.argv[1:]]
+    from pipeline.cli import exit_at_once
+    from pipeline.cli import main as pipeline_main
+
     code = 0
     try:
-        runpy.run_module("pipeline", run_name="__main__", alter_sys=True)
+        pipeline_main()
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1
     # This process only: bench.py samples the sum with workers (--jobs),
@@ -27,7 +29,7 @@ def main() -> int:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"peak_mb": round(peak_kb / 1024, 1),
                       "cpu_s": round(_cpu_seconds(), 2)}), file=sys.stderr)
-    return code
+    exit_at_once(code)  # as `python -m pipeline` ends
 
 
 def _cpu_seconds() -> float:
@@ -58,4 +60,4 @@ def process_stats() -> Iterator[tuple[int, list[str]]]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

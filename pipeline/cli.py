@@ -1,6 +1,7 @@
 """Command line: `python -m pipeline COMMAND`."""
 
 import logging
+import os
 import signal
 import sys
 from collections import Counter
@@ -26,6 +27,23 @@ class _Failure(click.ClickException):
     def __init__(self, error: PipelineError):
         super().__init__(str(error))
         self.exit_code = error.exit_code
+
+
+def exit_at_once(code: int) -> None:
+    """End the process without tearing the interpreter down.
+
+    Once a command is done, all that is left is freeing memory and
+    unloading pandas and Arrow: 0.07 s of a 0.6 s run on the dump, and
+    more as the collection grows. Every file is closed and every worker
+    has ended by then; the standard streams are flushed in case a
+    library left something in their buffers.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing to add
+            pass
+    os._exit(code)
 
 
 @click.group()
