@@ -269,9 +269,9 @@ def _move_displaced_starts(units: list[Unit], starts: list[int]) -> None:
         intro = header - 1
         if intro > starts[k - 1] + 1 and _introduces(units[intro]):
             header = intro
-        starts[k] = header
         log.debug("title displaced: line %d moves to %d",
-                  units[_date_after(units, header)].line, units[header].line)
+                  units[starts[k]].line, units[header].line)
+        starts[k] = header
 
 
 def _first_row_number(units: list[Unit], start: int) -> int | None:

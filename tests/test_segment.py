@@ -125,6 +125,19 @@ def test_displaced_title_takes_back_its_first_rows() -> None:
     assert second.warnings == ["title_displaced"]
 
 
+def test_displaced_title_after_more_rows_than_a_title_runs_to() -> None:
+    # Six rows before the title: more lines than MAX_TITLE_LINES lie
+    # between the table's intro and the title's date.
+    rows = "".join(f"{n}\n\n第{n}救助管理站\n\n" for n in range(1, 7))
+    dump = DISPLACED.replace("1\n\n沈阳市救助管理站\n\n", rows)
+    dump = dump.replace("\n2\n\n大连市", "\n7\n\n大连市")
+    first, second = documents_of(dump)
+    assert second.line_start == 7
+    assert second.title == "全省救助管理机构办公地址"
+    assert "第6救助管理站" in second.body
+    assert second.warnings == ["title_displaced"]
+
+
 def test_table_that_does_not_continue_is_left_alone() -> None:
     first, second = documents_of(DISPLACED.replace("\n2\n", "\n7\n"))
     assert second.line_start == 17  # its own title line
