@@ -238,10 +238,10 @@ def _targets(documents: Sequence[Document], parts: Sequence[Part],
         if document.title:
             titles[title_match_key(document.title)].append(target)
     for part in parts:
-        document = by_doc.get(part.doc_id)
-        if document is None or part.part_no == 0:
+        owner = by_doc.get(part.doc_id)
+        if owner is None or part.part_no == 0:
             continue  # the letter stands for its document, above
-        target = _target(document, part.part_id, part.doc_number)
+        target = _target(owner, part.part_id, part.doc_number)
         if part.doc_number:
             numbers[part.doc_number].append(target)
         if part.title:

@@ -158,10 +158,12 @@ def _part(body: list[Piece], first: int, title_hint: str | None,
         kind = _carried_kind(parts[carrier].title or "")
         label_text = None
         title_first = first
+    titles: list[int] = []
+    title: str | None
     if title_hint is not None:
-        titles, title = [], title_hint
+        title = title_hint
     elif listed and not label:
-        titles, title = [], clean_title(listed.group("rest"))
+        title = clean_title(listed.group("rest"))
     else:
         titles = _title_pieces(body, title_first)
         title = clean_title("".join(body[k].text for k in titles)) or None

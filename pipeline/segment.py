@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 from pipeline import patterns
 from pipeline.markup import Paragraph, paragraphs
 from pipeline.read import RawFile
+from schemas.lines import Role
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,9 @@ class Piece(NamedTuple):
     end: int
     raw: str
     text: str
-    role: str = "body"
+    role: Role = "body"
 
-    def as_role(self, role: str) -> "Piece":
+    def as_role(self, role: Role) -> "Piece":
         # Spelled out: _replace is several times slower.
         return _new(Piece, (*self[:5], role))
 
@@ -69,7 +70,7 @@ class DraftDocument:
     pieces: list[Piece]
     warnings: list[str] = field(default_factory=list)
 
-    def with_role(self, role: str) -> list[Piece]:
+    def with_role(self, role: Role) -> list[Piece]:
         """The pieces of one role, in order; a shared list, read only."""
         return self._by_role.get(role, [])
 
@@ -200,7 +201,7 @@ def _offset(found: list[Paragraph], by: int) -> list[Paragraph]:
     return [Paragraph(p.text, p.start + by, p.end + by) for p in found]
 
 
-def _piece(number: int, line: str, par: Paragraph, role: str) -> Piece:
+def _piece(number: int, line: str, par: Paragraph, role: Role) -> Piece:
     return Piece(number, par.start, par.end, line[par.start:par.end],
                  par.text, role)
 
