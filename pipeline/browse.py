@@ -23,7 +23,8 @@ def _read(out: Path, name: str, **filters: Any) -> list[Record]:
     table = pq.read_table(path)
     for column, value in filters.items():
         table = table.filter(pc.equal(table[column], value))
-    return table.to_pylist()
+    records: list[Record] = table.to_pylist()
+    return records
 
 
 def _optional(out: Path, name: str, **filters: Any) -> list[Record]:

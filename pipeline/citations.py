@@ -63,8 +63,9 @@ def find_citations(draft: DraftDocument, paragraphs: list[BodyParagraph],
     """
     titles = draft.with_role("title")
     heading = _joined(titles)
-    found = [(_place(titles, heading, f), part_id(draft.doc_id, 0), "title",
-              f) for f in _references(heading.text) if f.title is not None]
+    found: list[tuple[tuple[int, int, int, int], str, Where, _Found]] = [
+        (_place(titles, heading, f), part_id(draft.doc_id, 0), "title", f)
+        for f in _references(heading.text) if f.title is not None]
     body = draft.body
     for paragraph in paragraphs:
         if "《" not in paragraph.text and "号" not in paragraph.text:

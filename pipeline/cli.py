@@ -26,7 +26,9 @@ class _Failure(click.ClickException):
 
     def __init__(self, error: PipelineError):
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # Click types exit_code as a class variable, yet reads it from
+        # the instance; each failure carries its own.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def exit_at_once(code: int) -> None:

@@ -4,12 +4,13 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 import regex
 
 from pipeline import patterns
 from pipeline.text import opens_with_ideograph
+from schemas.clauses import NumberingStyle
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ class Marker(NamedTuple):
     number is None when the numeral cannot be read.
     """
 
-    style: str
+    style: NumberingStyle
     number: int | None
     start: int
     end: int
@@ -37,14 +38,25 @@ class _Branches:
     """The style branches of a combined marker pattern, by group number:
     spans read by number cost a third of those read by name."""
 
-    groups: tuple[tuple[str, int], ...]  # each style and its group
+    groups: tuple[tuple[NumberingStyle, int], ...]  # each style, its group
     numeral: int
 
     @classmethod
     def of(cls, pattern: regex.Pattern[str],
            styles: tuple[str, ...]) -> "_Branches":
         index = pattern.groupindex
-        return cls(tuple((s, index[s]) for s in styles), index["n"])
+        return cls(tuple((_style(s), index[s]) for s in styles), index["n"])
+
+
+_STYLES: dict[str, NumberingStyle] = {s: s for s in get_args(NumberingStyle)}
+
+
+def _style(name: str) -> NumberingStyle:
+    """A marker pattern's group name as the clause style it stands for."""
+    if name not in _STYLES:
+        raise ValueError(f"marker pattern group {name!r} names no style "
+                         "of schemas.clauses.NumberingStyle")
+    return _STYLES[name]
 
 
 # What every inline marker starts with: a stop, spaces, then a bracket,
@@ -156,7 +168,7 @@ def chinese_number(numeral: str) -> int | None:
 
 
 def _matched_style(match: regex.Match[str],
-                   branches: _Branches) -> tuple[str, int]:
+                   branches: _Branches) -> tuple[NumberingStyle, int]:
     """The style whose branch of a combined pattern matched, and where
     its marker starts (a branch that did not match starts at -1).
 
@@ -170,8 +182,9 @@ def _matched_style(match: regex.Match[str],
     raise ValueError(f"no style matched: {match.group()}")
 
 
-def _marker(style: str, numeral: str, text: str, start: int, end: int,
-            inline: bool = False, bulleted: bool = False) -> Marker:
+def _marker(style: NumberingStyle, numeral: str, text: str, start: int,
+            end: int, inline: bool = False, bulleted: bool = False
+            ) -> Marker:
     printed = text[start:end].rstrip()
     return Marker(style, marker_number(style, numeral), start,
                   start + len(printed), printed, inline, bulleted)

@@ -65,7 +65,15 @@ def _description(desc: phonenumbers.PhoneNumberDesc | None) -> _Description:
                         re.compile(desc.national_number_pattern))
 
 
-_METADATA = phonenumbers.PhoneMetadata.metadata_for_region(REGION)
+def _region_metadata(region: str) -> phonenumbers.PhoneMetadata:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        raise RuntimeError(f"phonenumbers has no metadata for {region}: "
+                           "reinstall it from requirements.txt")
+    return metadata
+
+
+_METADATA = _region_metadata(REGION)
 _GENERAL = _description(_METADATA.general_desc)
 # A number is valid when it matches the general description and that of
 # one type; phonenumbers tries eight rare types before the two that

@@ -102,9 +102,12 @@ class ColumnCheck:
         self.model = model
         self.names = list(model.model_fields)
         # The field's own FieldInfo as the item's metadata carries its
-        # constraints (ge=1, ...) into the list's items.
+        # constraints (ge=1, ...) into the list's items. The item type is
+        # made at run time, which a static checker cannot follow: it
+        # sees Annotated as Any here.
+        annotated: Any = Annotated
         self._adapters = [
-            TypeAdapter(list[Annotated[info.annotation, info]])
+            TypeAdapter(list[annotated[info.annotation, info]])
             for info in model.model_fields.values()
         ]
 
