@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces, piece_rows
 from pipeline.citations import find_citations
@@ -85,6 +87,30 @@ class Extraction:
         for dataset in DATASETS:
             if dataset.name in self.rows:
                 self.rows[dataset.name].sort(key=dataset.sort_key)
+
+    def share_fields_sets(self) -> None:
+        """Let the held and kept records share their sets of field names
+        (see _share_fields_sets)."""
+        for dataset in DATASETS:
+            if (dataset.held or dataset.kept) and dataset.row is None:
+                _share_fields_sets(self.rows.get(dataset.name, []))
+
+
+def _share_fields_sets(records: list[BaseModel]) -> None:
+    """Let the records that were given the same fields share one set of
+    their names.
+
+    pydantic keeps on each model instance the set of the fields it was
+    given (model_fields_set): for a document, 28 names in a set of about
+    2 KB, a third of the memory the held records take. The models are
+    frozen, and model_copy copies the set before it adds to it, so a
+    shared set never changes; pickled, it goes once per file.
+    """
+    shared: dict[frozenset[str], set[str]] = {}
+    for record in records:
+        names = record.__pydantic_fields_set__
+        object.__setattr__(record, "__pydantic_fields_set__",
+                           shared.setdefault(frozenset(names), names))
 
 
 def process_document(draft: DraftDocument) -> Rows:
@@ -354,6 +380,7 @@ def _extract_encoded(path: Path, bulk: bool = False) -> Extraction:
     """
     one = extract_file(path)
     one.sort()
+    one.share_fields_sets()
     one.roles.update(map(_ROLE, one.lines))  # a getter: counted in C
     with _timed(one, "encode"):
         for dataset in DATASETS:
@@ -389,6 +416,7 @@ def _finish(total: Extraction) -> None:
         total.rows = relate(total.rows)
     total.add({"warnings": document_warnings(total.documents)})
     total.sort()
+    total.share_fields_sets()  # relations made new records
 
 
 def _outside_lines(segmentation: Segmentation) -> list[LinePieceRow]:
