@@ -182,7 +182,7 @@ class Encoder:
         return (",".join(f'"{c}"' for c in self.columns) + "\n").encode()
 
     def _arrays(self, columns: dict[str, list[Any]]) -> list[pa.Array]:
-        return [pa.array(columns[f.name], f.type) for f in self._fields]
+        return [_array(columns[f.name], f.type) for f in self._fields]
 
     def _arrays_from_json(self, columns: dict[str, list[Any]]
                           ) -> list[pa.Array]:
@@ -211,6 +211,21 @@ class Encoder:
             arrays.append(values.view(field.type)
                           if field.name in self._dates else values)
         return arrays
+
+
+def _array(values: list[Any], kind: pa.DataType) -> pa.Array:
+    """pyarrow.array, texts by way of their UTF-8 bytes.
+
+    Handed a str, Arrow asks CPython for its UTF-8 form, which CPython
+    then keeps beside the text for as long as the str lives. The held
+    records live until the run ends: their texts' UTF-8 copies added 44
+    MB to the end of a run on 100 copies. Encoding them here keeps no
+    copy, and is faster too.
+    """
+    if kind != pa.string():
+        return pa.array(values, kind)
+    utf8 = [None if value is None else value.encode() for value in values]
+    return pa.array(utf8, pa.binary()).view(pa.string())
 
 
 def _text_column(name: str) -> str:
