@@ -241,6 +241,21 @@ def test_both_ways_of_encoding_give_the_same_bytes(tmp_path: Path) -> None:
             tmp_path / "array.parquet").read_bytes(), dataset.name
 
 
+def test_encoding_keeps_no_utf8_copy_of_the_held_texts() -> None:
+    # Handed a str, Arrow has CPython make its UTF-8 form, which CPython
+    # keeps on the str (sys.getsizeof counts it): the held documents'
+    # bodies would carry it until the run ends.
+    from pipeline.run import extract_file
+    from pipeline.write import Encoder
+    from schemas import Document
+    from tests.conftest import REAL_DUMP
+
+    documents = extract_file(REAL_DUMP).documents
+    before = [sys.getsizeof(d.body) for d in documents]
+    Encoder("documents", Document).encode(documents, bulk=True)
+    assert [sys.getsizeof(d.body) for d in documents] == before
+
+
 def test_a_bulk_run_writes_the_same_bytes(
     raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
