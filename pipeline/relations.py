@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.citations import resolve_citations
 from pipeline.editions import Links, Listing, link_documents
+from pipeline.records import sharing_field_names
 from schemas import Document
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,8 @@ def link(documents: list[Document],
     """The documents with their relation columns filled, from their
     listings (`listing`)."""
     links = link_documents(listings)
-    return [d.model_copy(update=_columns(d, links[d.doc_id]))
-            for d in documents]
+    return sharing_field_names(
+        d.model_copy(update=_columns(d, links[d.doc_id])) for d in documents)
 
 
 def listing(document: Document) -> Listing:

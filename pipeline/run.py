@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from pipeline.datasets import DATASETS
 from pipeline.documents import build_document, line_pieces, piece_rows
 from pipeline.citations import find_citations
@@ -36,6 +34,7 @@ from pipeline.relations import LISTINGS, listing, relate
 from pipeline.report import render, write_report
 from pipeline.tables import assign_parts, find_tables, table_warnings
 from pipeline.read import RawFile, raw_files, read_raw
+from pipeline.records import sharing_field_names
 from pipeline.rows import LinePieceRow
 from pipeline.segment import DraftDocument, Segmentation, segment
 from pipeline.workers import is_bulk, worker_context
@@ -90,27 +89,11 @@ class Extraction:
 
     def share_fields_sets(self) -> None:
         """Let the held and kept records share their sets of field names
-        (see _share_fields_sets)."""
+        (pipeline.records)."""
         for dataset in DATASETS:
             if (dataset.held or dataset.kept) and dataset.row is None:
-                _share_fields_sets(self.rows.get(dataset.name, []))
-
-
-def _share_fields_sets(records: list[BaseModel]) -> None:
-    """Let the records that were given the same fields share one set of
-    their names.
-
-    pydantic keeps on each model instance the set of the fields it was
-    given (model_fields_set): for a document, 28 names in a set of about
-    2 KB, a third of the memory the held records take. The models are
-    frozen, and model_copy copies the set before it adds to it, so a
-    shared set never changes; pickled, it goes once per file.
-    """
-    shared: dict[frozenset[str], set[str]] = {}
-    for record in records:
-        names = record.__pydantic_fields_set__
-        object.__setattr__(record, "__pydantic_fields_set__",
-                           shared.setdefault(frozenset(names), names))
+                records = self.rows.get(dataset.name, [])
+                records[:] = sharing_field_names(records)
 
 
 def process_document(draft: DraftDocument) -> Rows:
