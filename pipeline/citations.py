@@ -19,10 +19,10 @@ from pipeline.text import clean_title
 from pipeline.editions import nfkc
 from pipeline.paragraphs import BodyParagraph, line_position
 from pipeline.parts import FoundPart, part_id
+from pipeline.rows import PartRow
 from pipeline.segment import DraftDocument, Piece
 from schemas import Document
 from schemas.citations import Citation
-from schemas.parts import Part
 
 # A number printed within this many characters after a quoted title,
 # brackets and spaces only between, is that title's number:
@@ -196,7 +196,7 @@ class _Candidates:
 
 def resolve_citations(citations: Sequence[Citation],
                       documents: Sequence[Document],
-                      parts: Sequence[Part]) -> list[Citation]:
+                      parts: Sequence[PartRow]) -> list[Citation]:
     """Each citation with the cited document when the collection holds it:
     by its number first, then by its title (exact, layout aside)."""
     numbers, titles = _targets(documents, parts)
@@ -225,7 +225,7 @@ def title_match_key(title: str) -> str:
     return patterns.TITLE_MARKS.sub("", nfkc(title))
 
 
-def _targets(documents: Sequence[Document], parts: Sequence[Part],
+def _targets(documents: Sequence[Document], parts: Sequence[PartRow],
              ) -> tuple[dict[str, _Candidates], dict[str, _Candidates]]:
     """What each number and each title can resolve to."""
     by_doc = {d.doc_id: d for d in documents}

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pipeline.rows import (
-    ClauseRow, DirectoryEntryRow, LinePieceRow, TableCellRow,
+    ClauseRow, DirectoryEntryRow, LinePieceRow, PartRow, TableCellRow,
 )
 from schemas import Clause, Document, LinePiece, WarningRecord
 from schemas.citations import Citation
@@ -64,7 +64,7 @@ DATASETS: tuple[Dataset, ...] = (
     # collection.
     Dataset("parts", Part,
             attrgetter("source", "line_start", "char_start", "part_id"),
-            primary_key=("part_id",), kept=True),
+            primary_key=("part_id",), kept=True, row=PartRow),
     # Held: relations fills resolved_doc_id.
     Dataset("citations", Citation,
             attrgetter("source", "line_start", "char_start",

@@ -7,13 +7,13 @@ from pipeline.metadata import find_own_number, find_signature
 from pipeline.paragraphs import BodyParagraph
 from pipeline.parts import FoundPart, part_id
 from pipeline.segment import DraftDocument, Piece
+from pipeline.rows import PartRow
 from schemas import Document
-from schemas.parts import Part
 
 
 def part_records(draft: DraftDocument, parts: list[FoundPart],
                  paragraphs: list[BodyParagraph],
-                 document: Document) -> list[Part]:
+                 document: Document) -> list[PartRow]:
     """One record per part; the letter takes the document's metadata.
 
     The letter runs from the document's first piece (its title) to its
@@ -54,7 +54,7 @@ def _texts_within(paragraphs: list[BodyParagraph], starts: list[int],
 
 
 def _record(draft: DraftDocument, part: FoundPart, pieces: list[Piece],
-            texts: list[str], document: Document) -> Part:
+            texts: list[str], document: Document) -> PartRow:
     if part.order == 0:
         title = document.title or None
         issuers, signed = document.issuers, document.signed_date
@@ -68,7 +68,7 @@ def _record(draft: DraftDocument, part: FoundPart, pieces: list[Piece],
         signed = signature.date if signature else None
         number = part.doc_number or find_own_number(texts)
     carrier = part.carrier if part.order else None
-    return Part(
+    return PartRow(
         part_id=part_id(draft.doc_id, part.order), doc_id=draft.doc_id,
         source=draft.source, part_no=part.order, part_kind=part.kind,
         carrier_part_id=(part_id(draft.doc_id, carrier)

@@ -9,7 +9,6 @@ forwarded 印发 notice and the plan it publishes).
 """
 
 from dataclasses import dataclass
-from typing import Literal
 
 from pipeline import patterns
 from pipeline.docnumbers import find_numbers
@@ -18,8 +17,8 @@ from pipeline.paragraphs import table_pieces
 from pipeline.segment import DraftDocument, Piece
 from pipeline.structure import Span
 from pipeline.text import clean_title
+from schemas.parts import PartKind
 
-PartKind = Literal["letter", "attachment", "forwarded", "printed"]
 
 # A title line is short: the longest in the dump has 39 characters; the
 # first half of a paragraph cut by a page break has 54 or more.

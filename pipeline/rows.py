@@ -10,6 +10,7 @@ strict mode: a value the model would convert (a number given as text)
 is refused rather than converted, so the rows hold what is written.
 """
 
+import datetime as dt
 import typing
 from collections.abc import Sequence
 from typing import Annotated, Any, NamedTuple
@@ -18,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from schemas.clauses import NumberingStyle
 from schemas.lines import Role
+from schemas.parts import PartKind
 
 
 class LinePieceRow(NamedTuple):
@@ -92,6 +94,28 @@ class DirectoryEntryRow(NamedTuple):
     line_start: int
     line_end: int
     warnings: list[str]
+
+
+class PartRow(NamedTuple):
+    """A parts record (schemas.parts.Part) as a row: kept until the end
+    of the run for relations, where a model instance would take twice
+    the memory."""
+
+    part_id: str
+    doc_id: str
+    source: str
+    part_no: int
+    part_kind: PartKind
+    carrier_part_id: str | None
+    label: str | None
+    title: str | None
+    issuers: list[str]
+    signed_date: dt.date | None
+    doc_number: str | None
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
 
 
 class ColumnCheck:

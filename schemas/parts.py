@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+PartKind = Literal["letter", "attachment", "forwarded", "printed"]
+
 
 class Part(BaseModel):
     """One part of a document: the letter itself or a document it carries."""
@@ -29,7 +31,7 @@ class Part(BaseModel):
         ge=0,
     )]
     part_kind: Annotated[
-        Literal["letter", "attachment", "forwarded", "printed"], Field(
+        PartKind, Field(
             description="'letter' (the notice itself), 'attachment' (附件), "
             "'forwarded' (the text a 转发 notice forwards) or 'printed' "
             "(the text an 印发 notice publishes).",

@@ -11,10 +11,10 @@ from pipeline.citations import (
 )
 from pipeline.docnumbers import find_numbers
 from pipeline.read import read_raw
+from pipeline.rows import PartRow
 from pipeline.run import Extraction
 from schemas import Document
 from schemas.citations import Citation
-from schemas.parts import Part
 from tests.conftest import EXPECTED, REAL_DUMP
 
 
@@ -149,7 +149,7 @@ def _best(citation: Citation,
 
 
 def _copied(run: Extraction, copy: int,
-            ) -> tuple[list[Document], list[Part], list[Citation]]:
+            ) -> tuple[list[Document], list[PartRow], list[Citation]]:
     """The dump's documents, parts and citations as if crawled again into
     another raw file; the second crawl is flagged as duplicates."""
     def rename(text: str, doc_id: str) -> str:
@@ -160,10 +160,10 @@ def _copied(run: Extraction, copy: int,
         "doc_id": rename(d.doc_id, d.doc_id), "source": source,
         "duplicate_of": d.doc_id if copy == 2 else None,
     }) for d in run.documents]
-    parts = [p.model_copy(update={
-        "doc_id": rename(p.doc_id, p.doc_id), "source": source,
-        "part_id": rename(p.part_id, p.doc_id),
-    }) for p in run.rows["parts"]]
+    parts = [p._replace(
+        doc_id=rename(p.doc_id, p.doc_id), source=source,
+        part_id=rename(p.part_id, p.doc_id),
+    ) for p in run.rows["parts"]]
     citations = [c.model_copy(update={
         "doc_id": rename(c.doc_id, c.doc_id), "source": source,
         "part_id": rename(c.part_id, c.doc_id),

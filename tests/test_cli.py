@@ -311,7 +311,7 @@ def test_held_records_share_their_sets_of_field_names(
     copy_real_dump(raw_dir)
     copy_real_dump(raw_dir, "second.txt")
     held = run(raw_dir, tmp_path / "o", jobs=jobs)
-    for name in ("documents", "warnings", "citations", "parts", "tables"):
+    for name in ("documents", "warnings", "citations", "tables"):
         records = held.rows[name]
         sets = {id(r.__pydantic_fields_set__) for r in records}
         names = {frozenset(r.__pydantic_fields_set__) for r in records}
