@@ -6,8 +6,8 @@ from pipeline.issuers import title_issuers
 from pipeline.metadata import find_own_number, find_signature
 from pipeline.paragraphs import BodyParagraph
 from pipeline.parts import FoundPart, part_id
-from pipeline.segment import DraftDocument, Piece
 from pipeline.rows import PartRow
+from pipeline.segment import DraftDocument, Piece
 from schemas import Document
 
 

@@ -19,7 +19,6 @@ from pipeline.structure import Span
 from pipeline.text import clean_title
 from schemas.parts import PartKind
 
-
 # A title line is short: the longest in the dump has 39 characters; the
 # first half of a paragraph cut by a page break has 54 or more.
 MAX_TITLE_LINE = 50

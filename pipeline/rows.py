@@ -1,4 +1,4 @@
-"""Rows of the streamed datasets: named tuples, checked column by column.
+"""Rows of datasets as named tuples, checked column by column.
 
 The large datasets (lines, clauses, cells, entries) run to millions of
 records in a collection. Building each as a pydantic model costs more
@@ -8,6 +8,8 @@ tuples with the model's fields, and the encoder checks a file's rows
 one column at a time against each field's type and constraints, in
 strict mode: a value the model would convert (a number given as text)
 is refused rather than converted, so the rows hold what is written.
+The parts records are rows too, for memory: they are kept until the
+end of the run, and a named tuple takes half a model instance's.
 """
 
 import datetime as dt
