@@ -1,6 +1,7 @@
 """The command line: help, exit codes, all-or-nothing outputs, reruns."""
 
 import hashlib
+import multiprocessing
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.datasets import DATASETS
-from tests.conftest import copy_real_dump
+from tests.conftest import ROOT, copy_real_dump
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -173,8 +174,6 @@ def test_jobs_give_the_same_bytes_from_spawned_workers(
         raw_dir: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     # As on a system without a forkserver (Windows).
-    import multiprocessing
-
     copy_real_dump(raw_dir)
     copy_real_dump(raw_dir, "liaoning-2020-02-copy.txt")
     one, two = tmp_path / "one", tmp_path / "two"
@@ -336,16 +335,13 @@ def test_a_small_run_imports_neither_pandas_nor_arrow_compute(
         tmp_path: Path) -> None:
     # They cost about a third and a tenth of a run on one dump
     # (see write.Encoder).
-    import subprocess
-    import sys
-
     code = ("import sys; from pathlib import Path; "
             "from pipeline.run import run; "
             f"run(Path('raw'), Path({str(tmp_path / 'o')!r})); "
             "print(sorted({'pandas', 'pyarrow.compute'} & set(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True,
                           text=True, check=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+                          cwd=ROOT)
     assert done.stdout.strip() == "[]"
 
 
@@ -366,21 +362,18 @@ main(["run", "--raw", sys.argv[1], "--out", sys.argv[2], "--jobs", "2"])
 
 
 @pytest.mark.skipif(
-    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    "forkserver" not in multiprocessing.get_all_start_methods(),
     reason="workers are spawned where there is no forkserver")
 def test_jobs_start_the_worker_server_before_importing_the_stages(
         raw_dir: Path, tmp_path: Path) -> None:
     # The server's imports then run beside the command line's own.
-    import subprocess
-    import sys
-
     copy_real_dump(raw_dir)
     copy_real_dump(raw_dir, "liaoning-2020-02-copy.txt")
     done = subprocess.run(
         [sys.executable, "-c", _SERVER_SPY, str(raw_dir),
          str(tmp_path / "o")],
         capture_output=True, text=True,
-        cwd=Path(__file__).resolve().parent.parent)
+        cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "stages imported: False"
 
@@ -388,7 +381,7 @@ def test_jobs_start_the_worker_server_before_importing_the_stages(
 def _module_run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *args], capture_output=True,
-        text=True, cwd=Path(__file__).resolve().parent.parent)
+        text=True, cwd=ROOT)
 
 
 def test_python_m_pipeline_writes_all_and_keeps_exit_codes(
