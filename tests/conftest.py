@@ -2,6 +2,7 @@
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +41,11 @@ def copy_real_dump(folder: Path, name: str = REAL_DUMP.name) -> Path:
     target = folder / name
     shutil.copyfile(REAL_DUMP, target)
     return target
+
+
+def share_field_names(records: list[Any]) -> bool:
+    """Whether records given the same fields share one set of their names
+    (pipeline.records), with more records than sets."""
+    sets = {id(r.__pydantic_fields_set__) for r in records}
+    names = {frozenset(r.__pydantic_fields_set__) for r in records}
+    return len(records) > len(sets) == len(names)
